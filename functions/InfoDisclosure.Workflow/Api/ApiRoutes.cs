@@ -1,0 +1,26 @@
+using InfoDisclosure.Workflow.Api;
+
+namespace InfoDisclosure.Workflow;
+
+/// <summary>Every HTTP route of the system. Each /api route is wrapped in the API-key check, so both hosts behave the same.</summary>
+public static class ApiRoutes
+{
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        Api("Agencies_Create", "POST", "api/agencies", AgencyEndpoints.CreateAsync),
+        Api("Agencies_List", "GET", "api/agencies", AgencyEndpoints.ListAsync),
+        Api("Agencies_Get", "GET", "api/agencies/{agencyId}", AgencyEndpoints.GetAsync),
+        Api("Agencies_Update", "PUT", "api/agencies/{agencyId}", AgencyEndpoints.UpdateAsync),
+        Api("Reports_Create", "POST", "api/reports", ReportEndpoints.CreateAsync),
+        Api("Reports_List", "GET", "api/reports", ReportEndpoints.ListAsync),
+        Api("Reports_Get", "GET", "api/reports/{agencyId}/{year}", ReportEndpoints.GetAsync),
+        Api("Reports_SaveDraft", "PUT", "api/reports/{agencyId}/{year}/draft", ReportEndpoints.SaveDraftAsync),
+        Api("Reports_Submit", "POST", "api/reports/{agencyId}/{year}/submit", ReportEndpoints.SubmitAsync),
+        Api("Reports_Decide", "POST", "api/reports/{agencyId}/{year}/decisions", ReportEndpoints.DecideAsync),
+        Api("Reports_Preview", "GET", "api/reports/{agencyId}/{year}/preview", ReportEndpoints.PreviewAsync),
+        Api("Reports_ExportDocx", "GET", "api/reports/{agencyId}/{year}/export.docx", ReportEndpoints.ExportDocxAsync),
+    ];
+
+    private static ApiRoute Api(string name, string method, string template, ApiHandler handler) =>
+        new(name, method, template, ApiKeyCheck.Require(handler));
+}

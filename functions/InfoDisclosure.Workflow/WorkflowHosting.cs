@@ -1,0 +1,52 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace InfoDisclosure.Workflow;
+
+/// <summary>What both hosts call to run the workflow: services, durable tasks, storage.</summary>
+public static class WorkflowHosting
+{
+    /// <summary>
+    /// Options, the Table/Blob clients, stores and services. TimeProvider.System is added only when no TimeProvider
+    /// is registered yet (tests and the development clock register theirs first). Notification, delivery and publishing
+    /// services are added with TryAdd, so a host or a later feature can register its own before or replace them after.
+    /// </summary>
+    public static IServiceCollection AddInfoDisclosureWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(Options.Create(WorkflowOptions.FromConfiguration(configuration)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new TableServiceClient(RequireConnectionString(sp)));
+        services.TryAddSingleton(sp => new BlobServiceClient(
+            RequireConnectionString(sp),
+            // Azurite 3.37 rejects the client's newest API version; this one works there and in Azure.
+            new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06)));
+        return services;
+    }
+
+    /// <summary>Every orchestrator and activity, class-based, under its registered name.</summary>
+    public static DurableTaskRegistry AddInfoDisclosureTasks(this DurableTaskRegistry registry)
+    {
+        foreach (var (name, type, isOrchestrator) in WorkflowTasks.All)
+        {
+            if (isOrchestrator) registry.AddOrchestrator(name, type);
+            else registry.AddActivity(name, type);
+        }
+        return registry;
+    }
+
+    /// <summary>Creates the tables and blob containers that do not exist yet.</summary>
+    public static Task EnsureStorageAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+
+    private static string RequireConnectionString(IServiceProvider sp)
+    {
+        var connection = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.StorageConnectionString;
+        return connection.Length > 0
+            ? connection
+            : throw new InvalidOperationException("AzureWebJobsStorage (the storage connection string) is not configured.");
+    }
+}

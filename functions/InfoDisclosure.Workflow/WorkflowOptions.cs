@@ -1,0 +1,25 @@
+namespace InfoDisclosure.Workflow;
+
+/// <summary>Settings of the workflow, bound from configuration (names as in local.settings.sample.json).</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>Api__Key: the value every /api call must send in the x-functions-key header.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>PublicBaseUrl: where the system is reachable from outside (links in e-mails, Location headers stay relative).</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>TaskHubName (default "InfoDisclosure").</summary>
+    public string TaskHubName { get; set; } = "InfoDisclosure";
+
+    /// <summary>The storage connection string (AzureWebJobsStorage).</summary>
+    public string StorageConnectionString { get; set; } = "";
+
+    public static WorkflowOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration) => new()
+    {
+        ApiKey = configuration["Api:Key"] ?? "",
+        PublicBaseUrl = configuration["PublicBaseUrl"],
+        TaskHubName = configuration["TaskHubName"] is { Length: > 0 } hub ? hub : "InfoDisclosure",
+        StorageConnectionString = configuration["AzureWebJobsStorage"] ?? "",
+    };
+}

@@ -1,0 +1,15 @@
+using InfoDisclosure.Workflow.Review;
+
+namespace InfoDisclosure.Workflow;
+
+/// <summary>Every orchestrator and activity of the system by its registered name (both hosts register exactly these).</summary>
+public static class WorkflowTasks
+{
+    /// <summary>The orchestrator new reports start on; older versions stay registered while instances still run them.</summary>
+    public const string CurrentReportWorkflow = ReportWorkflowV1.Name;
+
+    public static IReadOnlyList<(string Name, Type Type, bool IsOrchestrator)> All { get; } =
+    [
+        (ReportWorkflowV1.Name, typeof(ReportWorkflowV1), true),
+    ];
+}
