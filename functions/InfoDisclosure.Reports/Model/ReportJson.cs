@@ -24,6 +24,9 @@ public static class ReportJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
+            // A null where the model has no null (a section, a list of paragraphs) is refused with its path,
+            // rather than read into a report that validation and rendering would trip over.
+            RespectNullableAnnotations = true,
         };
         options.Converters.Add(new CellJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

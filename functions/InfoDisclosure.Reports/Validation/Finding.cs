@@ -27,6 +27,9 @@ public static class Rules
     public const string T2InForce = "T2.IN_FORCE";
     public const string TextFigureMismatch = "TEXT.FIGURE_MISMATCH";
 
+    /// <summary>Last year's text copied by a new report and still marked for revising (warning).</summary>
+    public const string TextUnrevised = "TEXT.UNREVISED";
+
     /// <summary>Import could not read something; the finding names the line.</summary>
     public const string ImportUnreadable = "IMPORT.UNREADABLE";
 }

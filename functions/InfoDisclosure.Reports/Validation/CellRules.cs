@@ -1,0 +1,98 @@
+using InfoDisclosure.Reports.Model;
+
+namespace InfoDisclosure.Reports.Validation;
+
+/// <summary>
+/// CELL.BLANK and CELL.INVALID: the format requires a figure in every cell (0 when there is nothing).
+/// Counts are whole non-negative numbers; the 行政事业性收费 amount is a non-negative number of 万元 and may have decimals.
+/// Both are errors: a blank or unreadable cell makes every sum it takes part in meaningless, so the sum rules skip
+/// such sums instead of piling more findings onto the same cause.
+/// </summary>
+public static class CellRules
+{
+    /// <summary>Marks people put in a cell instead of a figure; they mean "left blank".</summary>
+    private static readonly HashSet<string> BlankMarks = ["/", "／", "\\", "-", "－", "—", "——", "–", "无"];
+
+    public static void Check(AnnualReport report, List<Finding> findings)
+    {
+        if (report.ProactiveDisclosure is { } proactive)
+        {
+            CheckDocumentCounts(Locations.Rule20Item1 + ".规章", proactive.Rules, findings);
+            CheckDocumentCounts(Locations.Rule20Item1 + ".行政规范性文件", proactive.NormativeDocuments, findings);
+            CheckCount(Locations.Rule20Item5 + ".行政许可.本年处理决定数量", proactive.AdministrativeLicensing, findings);
+            CheckCount(Locations.Rule20Item6 + ".行政处罚.本年处理决定数量", proactive.AdministrativePunishment, findings);
+            CheckCount(Locations.Rule20Item6 + ".行政强制.本年处理决定数量", proactive.AdministrativeCoercion, findings);
+            CheckAmount(Locations.Rule20Item8 + ".行政事业性收费.本年收费金额", proactive.AdministrativeFees, findings);
+        }
+
+        if (report.Applications is { } table)
+        {
+            foreach (var (row, counts) in ApplicationRows.Present(table))
+            {
+                foreach (var column in ApplicantCounts.Columns)
+                {
+                    CheckCount(Locations.Section3(row, column), counts[column], findings);
+                }
+            }
+        }
+
+        if (report.ReviewAndLitigation is { } section4)
+        {
+            foreach (var (where, _, group) in Locations.OutcomeGroups(section4))
+            {
+                foreach (var (label, cell) in Locations.OutcomeCells(group))
+                {
+                    CheckCount($"{where}.{label}", cell, findings);
+                }
+            }
+        }
+    }
+
+    /// <summary>Blank, or a mark that stands for blank ("/", "—", "无").</summary>
+    public static bool IsBlankOrMark(Cell cell) => cell.IsBlank || (cell.Text is { } text && BlankMarks.Contains(text.Trim()));
+
+    private static void CheckDocumentCounts(string where, DocumentCounts counts, List<Finding> findings)
+    {
+        CheckCount(where + ".本年制发件数", counts.Issued, findings);
+        CheckCount(where + ".本年废止件数", counts.Repealed, findings);
+        CheckCount(where + ".现行有效件数", counts.InForce, findings);
+    }
+
+    private static void CheckCount(string where, Cell cell, List<Finding> findings)
+    {
+        if (cell.IsCount) return;
+        if (BlankFinding(where, cell) is { } blank)
+        {
+            findings.Add(blank);
+            return;
+        }
+        var message = cell.Value switch
+        {
+            < 0 => $"件数为负数{cell}",
+            { } => $"件数{cell}不是整数",
+            null => $"“{cell.Text}”不是件数（应填整数）",
+        };
+        findings.Add(new Finding(Rules.CellInvalid, Severity.Error, where, message));
+    }
+
+    private static void CheckAmount(string where, Cell cell, List<Finding> findings)
+    {
+        if (cell.Value is >= 0) return;
+        if (BlankFinding(where, cell) is { } blank)
+        {
+            findings.Add(blank);
+            return;
+        }
+        var message = cell.Value is { } value
+            ? $"收费金额为负数{Cell.Format(value)}"
+            : $"“{cell.Text}”不是金额（应填以万元为单位的数字，可带小数）";
+        findings.Add(new Finding(Rules.CellInvalid, Severity.Error, where, message));
+    }
+
+    private static Finding? BlankFinding(string where, Cell cell)
+    {
+        if (cell.IsBlank) return new Finding(Rules.CellBlank, Severity.Error, where, "未填写（格式要求每格填写数字，没有的填0）");
+        if (IsBlankOrMark(cell)) return new Finding(Rules.CellBlank, Severity.Error, where, $"填写了“{cell.Text}”而不是数字（没有的应填0）");
+        return null;
+    }
+}
