@@ -7,6 +7,10 @@ public static class BeijingTime
 
     public static DateTimeOffset ToBeijing(DateTimeOffset instant) => instant.ToOffset(Offset);
 
+    /// <summary>ISO 8601 with the +08:00 offset, e.g. "2023-01-31T23:59:59+08:00".</summary>
+    public static string Iso(DateTimeOffset instant) =>
+        ToBeijing(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToBeijing(time.GetUtcNow()).DateTime);
 
     /// <summary>"2023年1月31日".</summary>
