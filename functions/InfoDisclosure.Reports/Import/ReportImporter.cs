@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
 
@@ -6,12 +7,26 @@ namespace InfoDisclosure.Reports.Import;
 /// <summary>What an import read, and what it could not read (findings naming the line).</summary>
 public sealed record ImportResult(AnnualReport Report, IReadOnlyList<Finding> Findings);
 
-public static class ReportImporter
+public static partial class ReportImporter
 {
-    /// <summary>Imports JSON, HTML or plain text, recognised by content.</summary>
-    public static ImportResult Import(string content) => throw new NotImplementedException();
+    /// <summary>
+    /// Imports JSON, HTML or plain text, recognised by content: JSON starts with "{"; HTML starts with "&lt;" or
+    /// carries markup such as &lt;table&gt; or &lt;p&gt;; anything else is the plain-text layout. A malformed JSON
+    /// document throws <see cref="System.Text.Json.JsonException"/> naming the field.
+    /// </summary>
+    public static ImportResult Import(string content)
+    {
+        var start = content.AsSpan().TrimStart("\uFEFF \t\r\n");
+        if (start.StartsWith("{")) return new ImportResult(ReportJson.Deserialize(content.TrimStart('\uFEFF')), []);
+        if (start.StartsWith("<") || HtmlMarkup().IsMatch(content)) return ImportHtml(content);
+        return ImportText(content);
+    }
 
-    public static ImportResult ImportText(string text) => throw new NotImplementedException();
+    public static ImportResult ImportText(string text) => TextImporter.Import(text);
 
-    public static ImportResult ImportHtml(string html) => throw new NotImplementedException();
+    public static ImportResult ImportHtml(string html) => HtmlImporter.Import(html);
+
+    // Plain text may quote "<中华人民共和国政府信息公开工作年度报告格式>"; only real tags make a page.
+    [GeneratedRegex(@"<\s*(?:html|body|table|tr|td|p|div|h[1-6])\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlMarkup();
 }

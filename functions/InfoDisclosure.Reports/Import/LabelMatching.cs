@@ -1,0 +1,287 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using InfoDisclosure.Reports.Model;
+
+namespace InfoDisclosure.Reports.Import;
+
+/// <summary>How a label is numbered: "一、" (a section or a top row), "（一）" (a part or a result group), "1." (an item).</summary>
+public enum MarkerKind
+{
+    None,
+    Section,
+    Part,
+    Item,
+}
+
+/// <summary>A label split into its numbering and the text after it, e.g. "(三) 不予公开" → Part 3, "不予公开".</summary>
+public readonly record struct LabelMarker(MarkerKind Kind, int Number, string Text);
+
+/// <summary>
+/// Tolerant reading of the template's labels as published reports print them: full-width or half-width digits and
+/// parentheses, stray spaces, "1、" for "1.", **bold** markers, and typos (compared by similarity, not equality).
+/// </summary>
+public static partial class LabelMatching
+{
+    /// <summary>
+    /// A canonical form for comparing labels: full-width ASCII to half-width, whitespace and "**" removed,
+    /// curly quotes unified. Never used for text that is kept.
+    /// </summary>
+    public static string Normalize(string label)
+    {
+        var sb = new StringBuilder(label.Length);
+        foreach (var ch in label)
+        {
+            var c = ch switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
+                '\u3000' => ' ',
+                '“' or '”' or '„' => '"',
+                '‘' or '’' => '\'',
+                _ => ch,
+            };
+            if (char.IsWhiteSpace(c) || c == '*') continue;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Similarity of two labels in [0, 1]: 2·LCS / (|a| + |b|) over their normalized forms.</summary>
+    public static double Similarity(string a, string b)
+    {
+        var x = Normalize(a);
+        var y = Normalize(b);
+        if (x.Length + y.Length == 0) return 1;
+        if (x == y) return 1;
+        return 2.0 * LongestCommonSubsequence(x, y) / (x.Length + y.Length);
+    }
+
+    private static int LongestCommonSubsequence(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        foreach (var ca in a)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    /// <summary>The numbering at the start of a label, if any.</summary>
+    public static LabelMarker ParseMarker(string label)
+    {
+        var s = label.Trim().Replace("**", "");
+        var m = PartMarker().Match(s);
+        if (m.Success && ChineseNumeral(m.Groups[1].Value) is { } part)
+        {
+            return new(MarkerKind.Part, part, s[m.Length..].Trim());
+        }
+        m = SectionMarker().Match(s);
+        if (m.Success && ChineseNumeral(m.Groups[1].Value) is { } section)
+        {
+            return new(MarkerKind.Section, section, s[m.Length..].Trim());
+        }
+        m = ItemMarker().Match(s);
+        if (m.Success && int.TryParse(Cell.NormalizeDigits(m.Groups[1].Value), out var item))
+        {
+            return new(MarkerKind.Item, item, s[m.Length..].Trim());
+        }
+        return new(MarkerKind.None, 0, s);
+    }
+
+    /// <summary>一 … 九十九 as a number.</summary>
+    public static int? ChineseNumeral(string s)
+    {
+        const string digits = "零一二三四五六七八九";
+        if (s.Length == 0) return null;
+        var ten = s.IndexOf('十');
+        if (ten < 0) return s.Length == 1 && digits.IndexOf(s[0]) is > 0 and var d ? d : null;
+        var tens = ten == 0 ? 1 : ten == 1 && digits.IndexOf(s[0]) is > 0 and var t ? t : -1;
+        var rest = s[(ten + 1)..];
+        var ones = rest.Length == 0 ? 0 : rest.Length == 1 && digits.IndexOf(rest[0]) is > 0 and var o ? o : -1;
+        return tens < 0 || ones < 0 ? null : tens * 10 + ones;
+    }
+
+    public static string ChineseNumeral(int n) => n switch
+    {
+        >= 1 and <= 9 => "一二三四五六七八九"[n - 1].ToString(),
+        10 => "十",
+        > 10 and < 20 => "十" + ChineseNumeral(n - 10),
+        >= 20 and < 100 => ChineseNumeral(n / 10) + "十" + (n % 10 == 0 ? "" : ChineseNumeral(n % 10)),
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The label's text without its numbering, e.g. "1.属于国家秘密" → "属于国家秘密".</summary>
+    public static string StripMarker(string label) => ParseMarker(label).Text;
+
+    /// <summary>Keywords one of which a section heading carries, so that a table row such as "四、结转下年度继续办理" is not taken for one.</summary>
+    private static readonly string[][] HeadingKeywords =
+    [
+        ["总体"],
+        ["主动公开"],
+        ["申请"],
+        ["复议", "诉讼"],
+        ["问题", "改进"],
+        ["其他", "事项"],
+    ];
+
+    /// <summary>
+    /// A line "一、总体情况" … "六、其他需要报告的事项": the section's number and its heading as printed.
+    /// A heading is short, is not a table row (no cell separators) and names its section's subject.
+    /// </summary>
+    public static bool TryParseSectionHeading(string line, out int number, out string heading)
+    {
+        number = 0;
+        heading = "";
+        if (line.Contains('\t') || CellSeparator().IsMatch(line.Trim())) return false;
+        var marker = ParseMarker(line);
+        if (marker.Kind != MarkerKind.Section || marker.Number is < 1 or > 6) return false;
+        var text = marker.Text;
+        if (text.Length == 0 || text.Length > 40 || text.EndsWith('。') || text.EndsWith('；')) return false;
+        if (!HeadingKeywords[marker.Number - 1].Any(k => text.Contains(k, StringComparison.Ordinal))) return false;
+        number = marker.Number;
+        heading = text;
+        return true;
+    }
+
+    /// <summary>
+    /// A numbered part "（一）…" or "(一) …" at the start of a line of prose: its number and the text after the
+    /// marker, verbatim (bold markers and all).
+    /// </summary>
+    public static bool TryParsePart(string line, out int number, out string rest)
+    {
+        var m = PartMarker().Match(line);
+        if (m.Success && ChineseNumeral(m.Groups[1].Value) is { } n)
+        {
+            number = n;
+            rest = line[m.Length..];
+            return true;
+        }
+        number = 0;
+        rest = line;
+        return false;
+    }
+
+    /// <summary>Two or more spaces: a cell separator when a table was copied with spaces instead of tabs.</summary>
+    [GeneratedRegex(@"[ \u3000]{2,}")]
+    public static partial Regex CellSeparator();
+
+    [GeneratedRegex(@"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")]
+    private static partial Regex PartMarker();
+
+    [GeneratedRegex(@"^([一二三四五六七八九十]+)\s*[、．.]\s*")]
+    private static partial Regex SectionMarker();
+
+    // "1." but not "1.5": a decimal is a figure, not a numbered label.
+    [GeneratedRegex(@"^([0-9０-９]{1,2})\s*[.、．,，](?![0-9０-９])\s*")]
+    private static partial Regex ItemMarker();
+}
+
+/// <summary>
+/// Recognises the rows of section 三 from the label cells of each printed row, in order. Rows are matched by their
+/// numbering within the current group (so "3.其他" after the （六） rows is （六）3 even with its label in the wrong cell)
+/// and by label similarity (so "2.其他法律行政止公开" is （三）2), never by exact text.
+/// </summary>
+public sealed class ApplicationRowMatcher
+{
+    /// <summary>A row as its labels number it: top row 一/二/四, result group （一）…（七）, item within the group.</summary>
+    private sealed record RowKey(ApplicationRow Row, int Section, int Part, int Item, string Text);
+
+    private static readonly RowKey[] Keys = BuildKeys();
+
+    private int currentGroup;
+    private int nextIndex;
+
+    /// <summary>What a line of labels is: a row of the table, the "三、本年度办理结果" heading alone, or nothing known.</summary>
+    public enum Outcome
+    {
+        Row,
+        GroupHeading,
+        Unknown,
+    }
+
+    /// <summary>Matches the non-empty label cells of one printed row.</summary>
+    public (Outcome Outcome, ApplicationRow? Row) Match(IReadOnlyList<string> labels)
+    {
+        int section = 0, part = 0, item = 0;
+        var text = "";
+        foreach (var label in labels)
+        {
+            var marker = LabelMatching.ParseMarker(label);
+            switch (marker.Kind)
+            {
+                case MarkerKind.Section: section = marker.Number; break;
+                case MarkerKind.Part: part = marker.Number; break;
+                case MarkerKind.Item: item = marker.Number; break;
+            }
+            if (marker.Text.Length > 0) text = marker.Text;
+        }
+
+        if (section == 3 && part == 0 && item == 0) return (Outcome.GroupHeading, null);
+        if (part is >= 3 and <= 6) currentGroup = part;
+        if (item > 0 && part == 0) part = currentGroup != 0 ? currentGroup : Keys[Math.Min(nextIndex, Keys.Length - 1)].Part;
+        if (section == 3) section = 0;
+
+        RowKey? found = null;
+        if (section != 0 || part != 0)
+        {
+            found = Keys.FirstOrDefault(k => k.Section == section && k.Part == part && k.Item == item);
+            // The numbering names a row; the text must not contradict it outright.
+            if (found is not null && text.Length > 0 && LabelMatching.Similarity(text, found.Text) < 0.3) found = null;
+        }
+        found ??= BestBySimilarity(text);
+        if (found is null) return (Outcome.Unknown, null);
+
+        if (found.Part is >= 3 and <= 6) currentGroup = found.Part;
+        nextIndex = Array.IndexOf(Keys, found) + 1;
+        return (Outcome.Row, found.Row);
+    }
+
+    private RowKey? BestBySimilarity(string text)
+    {
+        if (LabelMatching.Normalize(text).Length == 0) return null;
+        RowKey? best = null;
+        var bestScore = 0.0;
+        for (var i = 0; i < Keys.Length; i++)
+        {
+            var key = Keys[i];
+            var score = LabelMatching.Similarity(text, key.Text);
+            if (score < 0.6) continue;
+            // Among close labels ("其他" is in several), prefer the row the order of the template expects next.
+            if (i == nextIndex) score += 0.25;
+            if (key.Part == currentGroup && currentGroup != 0) score += 0.1;
+            if (score > bestScore)
+            {
+                best = key;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static RowKey[] BuildKeys()
+    {
+        var keys = new List<RowKey>
+        {
+            new(ApplicationRows.NewApplications, 1, 0, 0, LabelMatching.StripMarker(ApplicationRows.NewApplications.Label)),
+            new(ApplicationRows.CarriedOver, 2, 0, 0, LabelMatching.StripMarker(ApplicationRows.CarriedOver.Label)),
+            new(ApplicationRows.Disclosed, 0, 1, 0, LabelMatching.StripMarker(ApplicationRows.Disclosed.Label)),
+            new(ApplicationRows.PartiallyDisclosed, 0, 2, 0, LabelMatching.StripMarker(ApplicationRows.PartiallyDisclosed.Label)),
+        };
+        void AddGroup(int part, ApplicationRow[] rows)
+        {
+            for (var i = 0; i < rows.Length; i++) keys.Add(new(rows[i], 0, part, i + 1, LabelMatching.StripMarker(rows[i].Label)));
+        }
+        AddGroup(3, ApplicationRows.NotDisclosed);
+        AddGroup(4, ApplicationRows.UnableToProvide);
+        AddGroup(5, ApplicationRows.NotProcessed);
+        AddGroup(6, ApplicationRows.OtherProcessing);
+        keys.Add(new(ApplicationRows.OtherProcessingSingleRow, 0, 6, 0, LabelMatching.StripMarker(ApplicationRows.OtherProcessingSingleRow.Label)));
+        keys.Add(new(ApplicationRows.ResultsTotal, 0, 7, 0, LabelMatching.StripMarker(ApplicationRows.ResultsTotal.Label)));
+        keys.Add(new(ApplicationRows.CarriedForward, 4, 0, 0, LabelMatching.StripMarker(ApplicationRows.CarriedForward.Label)));
+        return keys.ToArray();
+    }
+}
