@@ -1,0 +1,146 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace InfoDisclosure.Reports.Import;
+
+/// <summary>One slot of an expanded table: the text of the cell that covers it and where that cell starts.</summary>
+public sealed record HtmlGridCell(string Text, int Row, int Column, int RowSpan, int ColumnSpan, bool IsHeader, int SourceLine);
+
+/// <summary>
+/// A &lt;table&gt; with rowspan and colspan expanded into a rectangular grid, as the HTML table model
+/// assigns slots: a spanning cell covers every slot it spans, so row labels that span rows are found on each row.
+/// </summary>
+public sealed class HtmlTableGrid
+{
+    private HtmlTableGrid(string? caption, int sourceLine, List<HtmlGridCell?[]> rows)
+    {
+        Caption = caption;
+        SourceLine = sourceLine;
+        Rows = rows;
+        Width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
+    }
+
+    public string? Caption { get; }
+
+    /// <summary>The line of the &lt;table&gt; tag in the source (1-based), 0 when unknown.</summary>
+    public int SourceLine { get; }
+
+    public IReadOnlyList<HtmlGridCell?[]> Rows { get; }
+
+    public int Width { get; }
+
+    /// <summary>The cell covering a slot, or null outside the table or where no cell covers it.</summary>
+    public HtmlGridCell? this[int row, int column] =>
+        row >= 0 && row < Rows.Count && column >= 0 && column < Rows[row].Length ? Rows[row][column] : null;
+
+    /// <summary>True when the slot is where its cell starts (not a slot covered by a span from above or the left).</summary>
+    public bool IsOrigin(int row, int column) => this[row, column] is { } cell && cell.Row == row && cell.Column == column;
+
+    /// <summary>The distinct cells of a row in column order, each once however many slots it covers.</summary>
+    public IEnumerable<HtmlGridCell> CellsOf(int row)
+    {
+        HtmlGridCell? previous = null;
+        foreach (var cell in Rows[row])
+        {
+            if (cell is null || ReferenceEquals(cell, previous)) continue;
+            previous = cell;
+            yield return cell;
+        }
+    }
+
+    public static HtmlTableGrid Expand(IHtmlTableElement table)
+    {
+        var rows = new List<HtmlGridCell?[]>();
+        var sourceRows = table.Rows.ToList();
+        for (var r = 0; r < sourceRows.Count; r++)
+        {
+            EnsureRows(rows, r + 1);
+            var column = 0;
+            foreach (var cell in sourceRows[r].Cells)
+            {
+                while (column < rows[r].Length && rows[r][column] is not null) column++;
+                var rowSpan = Math.Clamp(cell.RowSpan, 1, sourceRows.Count - r);
+                var columnSpan = Math.Clamp(cell.ColumnSpan, 1, 1000);
+                var slot = new HtmlGridCell(HtmlText.Of(cell), r, column, rowSpan, columnSpan,
+                    cell is IHtmlTableHeaderCellElement, HtmlText.LineOf(cell));
+                EnsureRows(rows, r + rowSpan);
+                for (var i = r; i < r + rowSpan; i++)
+                {
+                    if (rows[i].Length < column + columnSpan) rows[i] = Widen(rows[i], column + columnSpan);
+                    for (var j = column; j < column + columnSpan; j++) rows[i][j] ??= slot;
+                }
+                column += columnSpan;
+            }
+        }
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
+        for (var i = 0; i < rows.Count; i++) rows[i] = Widen(rows[i], width);
+        var caption = table.Caption is { } c ? HtmlText.Of(c) : null;
+        return new HtmlTableGrid(caption, HtmlText.LineOf(table), rows);
+    }
+
+    private static void EnsureRows(List<HtmlGridCell?[]> rows, int count)
+    {
+        while (rows.Count < count) rows.Add([]);
+    }
+
+    private static HtmlGridCell?[] Widen(HtmlGridCell?[] row, int width)
+    {
+        if (row.Length >= width) return row;
+        var wider = new HtmlGridCell?[width];
+        row.CopyTo(wider, 0);
+        return wider;
+    }
+
+    /// <summary>The grid as tab-separated lines, each cell's text in every slot it covers (for messages and debugging).</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var row in Rows) text.AppendJoin('\t', row.Select(c => c?.Text ?? "")).Append('\n');
+        return text.ToString();
+    }
+}
+
+/// <summary>The text of HTML nodes as a reader sees it.</summary>
+public static class HtmlText
+{
+    /// <summary>
+    /// The element's text with source line breaks and indentation removed (between Chinese characters a line
+    /// break is no space), no-break spaces made plain, and the ends trimmed. Spaces inside a line are kept.
+    /// </summary>
+    public static string Of(INode node) => Normalize(node.TextContent);
+
+    public static string Normalize(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '\r' or '\n' or '\t' or '\f' || (c == ' ' && RunHasBreak(text, i)))
+            {
+                var start = i;
+                while (i < text.Length && text[i] is ' ' or '\r' or '\n' or '\t' or '\f') i++;
+                var before = start > 0 ? text[start - 1] : ' ';
+                var after = i < text.Length ? text[i] : ' ';
+                if (char.IsAscii(before) && char.IsAscii(after) && !char.IsWhiteSpace(before) && !char.IsWhiteSpace(after)) result.Append(' ');
+                continue;
+            }
+            result.Append(c == '\u00A0' ? ' ' : c);
+            i++;
+        }
+        return result.ToString().Trim();
+    }
+
+    private static bool RunHasBreak(string text, int start)
+    {
+        for (var i = start; i < text.Length && text[i] is ' ' or '\r' or '\n' or '\t' or '\f'; i++)
+        {
+            if (text[i] is not ' ') return true;
+        }
+        return false;
+    }
+
+    /// <summary>The element's line in the source (1-based) when the parser kept source references, else 0.</summary>
+    public static int LineOf(IElement element) => element.SourceReference?.Position.Line ?? 0;
+}

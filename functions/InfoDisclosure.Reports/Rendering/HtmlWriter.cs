@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+
+namespace InfoDisclosure.Reports.Rendering;
+
+/// <summary>Writes HTML markup; every text and attribute value goes through <see cref="WebUtility.HtmlEncode"/>.</summary>
+internal sealed class HtmlWriter
+{
+    private readonly StringBuilder _html = new(32 * 1024);
+
+    public HtmlWriter Raw(string markup)
+    {
+        _html.Append(markup);
+        return this;
+    }
+
+    public HtmlWriter Text(string? text)
+    {
+        _html.Append(WebUtility.HtmlEncode(text ?? ""));
+        return this;
+    }
+
+    /// <summary>An opening tag; attributes with a null value are left out.</summary>
+    public HtmlWriter Open(string tag, params (string Name, string? Value)[] attributes)
+    {
+        _html.Append('<').Append(tag);
+        foreach (var (name, value) in attributes)
+        {
+            if (value is null) continue;
+            _html.Append(' ').Append(name).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
+        }
+        _html.Append('>');
+        return this;
+    }
+
+    public HtmlWriter Close(string tag)
+    {
+        _html.Append("</").Append(tag).Append('>');
+        return this;
+    }
+
+    public HtmlWriter Element(string tag, string? text, params (string Name, string? Value)[] attributes) =>
+        Open(tag, attributes).Text(text).Close(tag);
+
+    public HtmlWriter Line()
+    {
+        _html.Append('\n');
+        return this;
+    }
+
+    public override string ToString() => _html.ToString();
+}
