@@ -9,6 +9,8 @@ namespace InfoDisclosure.Workflow.Deadlines;
 /// </summary>
 public static class BeijingDates
 {
+    public static DateTimeOffset ToBeijing(DateTimeOffset instant) => BeijingTime.ToBeijing(instant);
+
     /// <summary>The calendar date in Beijing at the instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(BeijingTime.ToBeijing(instant).DateTime);
 
