@@ -1,1 +1,10 @@
-return 0;
+using System.Text;
+using InfoDisclosure.Cli;
+
+// One buffered UTF-8 writer: checking thousands of reports prints thousands of lines.
+var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16);
+using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+var exitCode = CommandLine.Run(args, stdout, stderr);
+stdout.Flush();
+return exitCode;
