@@ -1,5 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Review;
+using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +29,16 @@ public static class WorkflowHosting
             RequireConnectionString(sp),
             // Azurite 3.37 rejects the client's newest API version; this one works there and in Azure.
             new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06)));
+
+        services.TryAddSingleton<AgencyStore>();
+        services.TryAddSingleton<ReportIndex>();
+        services.TryAddSingleton<ReportDocuments>();
+        services.TryAddSingleton<DecisionLog>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ArtifactStore>();
+        services.TryAddSingleton<IWorkflowNotifier, RecordingWorkflowNotifier>();
+        services.TryAddSingleton<IReportDelivery, RecordingReportDelivery>();
+        services.TryAddSingleton<IReportPublisher, BlobReportPublisher>();
         return services;
     }
 
@@ -40,7 +54,16 @@ public static class WorkflowHosting
     }
 
     /// <summary>Creates the tables and blob containers that do not exist yet.</summary>
-    public static Task EnsureStorageAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    public static async Task EnsureStorageAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var tables = services.GetRequiredService<TableServiceClient>();
+        var blobs = services.GetRequiredService<BlobServiceClient>();
+        await Task.WhenAll(StorageNames.Tables.Select(name => tables.CreateTableIfNotExistsAsync(name, ct)));
+        await blobs.GetBlobContainerClient(StorageNames.DraftsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
+        await blobs.GetBlobContainerClient(StorageNames.SubmissionsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
+        // Published reports are public documents: anyone may read a blob by its URL (listing stays private).
+        await blobs.GetBlobContainerClient(StorageNames.PublishedContainer).CreateIfNotExistsAsync(PublicAccessType.Blob, cancellationToken: ct);
+    }
 
     private static string RequireConnectionString(IServiceProvider sp)
     {

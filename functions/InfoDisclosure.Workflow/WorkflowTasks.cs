@@ -11,5 +11,12 @@ public static class WorkflowTasks
     public static IReadOnlyList<(string Name, Type Type, bool IsOrchestrator)> All { get; } =
     [
         (ReportWorkflowV1.Name, typeof(ReportWorkflowV1), true),
+        (RecordStage.Name, typeof(RecordStage), false),
+        (RequestReview.Name, typeof(RequestReview), false),
+        (SendStageReminder.Name, typeof(SendStageReminder), false),
+        (NotifyDrafter.Name, typeof(NotifyDrafter), false),
+        (StoreFinalArtifacts.Name, typeof(StoreFinalArtifacts), false),
+        (DeliverReport.Name, typeof(DeliverReport), false),
+        (PublishReport.Name, typeof(PublishReport), false),
     ];
 }

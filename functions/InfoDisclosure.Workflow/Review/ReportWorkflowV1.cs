@@ -1,14 +1,169 @@
+using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask;
 
 namespace InfoDisclosure.Workflow.Review;
 
-public sealed record ReportWorkflowInput(string AgencyId, int Year);
+public sealed record PublishRetry(string RequestedBy);
 
-/// <summary>The report's life: draft, the 三审三校 rounds, 报送, publication. Registered as "ReportWorkflow.v1".</summary>
-public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, string>
+/// <summary>
+/// One report's life, one instance per (agency, year) with the id "report-{agencyId}-{year}": drafting; review rounds
+/// through the 三审三校 chain (a rejection at any level returns it to the drafter, the next submission starts a new
+/// round at level 1); approval; 报送 to the supervising office; publication.
+/// Registered as "ReportWorkflow.v1". A change that alters the sequence of awaited tasks must become
+/// ReportWorkflowV2 under a new name, with this class kept registered until no instance runs it (reviews last weeks).
+/// Deterministic: time only from the context, every I/O in an activity.
+/// </summary>
+public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, ReportOutcome>
 {
     public const string Name = "ReportWorkflow.v1";
 
-    public override Task<string> RunAsync(TaskOrchestrationContext context, ReportWorkflowInput input) =>
-        Task.FromResult("Draft");
+    private static readonly TaskOptions Retry =
+        TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1)));
+
+    private static readonly TaskOptions PublishRetryPolicy =
+        TaskOptions.FromRetryPolicy(new RetryPolicy(6, TimeSpan.FromSeconds(5), 2, TimeSpan.FromMinutes(10)));
+
+    public override async Task<ReportOutcome> RunAsync(TaskOrchestrationContext context, ReportWorkflowInput input)
+    {
+        var report = new ReportRef(input.AgencyId, input.AgencyName, input.Year);
+        context.SetCustomStatus(new StageChange(input.AgencyId, input.Year, ReportStages.Draft, 0, null, null, [input.Drafter],
+            input.Deadline, null, null, null, null, null, Now(context), "created").ToStatus());
+
+        Submission submission;
+        for (var round = 1; ; round++)
+        {
+            submission = await context.WaitForExternalEvent<Submission>(WorkflowEvents.Submit(round));
+            var rejection = await ReviewRoundAsync(context, input, report, submission);
+            if (rejection is null) break;
+
+            var comment = $"{rejection.LevelName} {rejection.Reviewer.Name}: {rejection.Comment}";
+            await EnterAsync(context, Change(input, submission, ReportStages.Draft, "rejected", [submission.Drafter]) with { Comment = comment });
+            await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Rejected, rejection);
+        }
+
+        await EnterAsync(context, Change(input, submission, ReportStages.Approved, "approved", []));
+        await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Approved);
+
+        var artifacts = await context.CallActivityAsync<FinalArtifacts>(StoreFinalArtifacts.Name,
+            new FinalArtifactsRequest(input.AgencyId, input.Year, submission.Round, submission.VersionNumber, submission.Sha256), Retry);
+        await context.CallActivityAsync<DeliveryReceipt>(DeliverReport.Name,
+            new DeliveryRequest($"{context.InstanceId}:R{submission.Round}:delivery", report, submission.SupervisingOfficeEmail, submission.Round, artifacts),
+            PublishRetryPolicy);
+        await EnterAsync(context, Change(input, submission, ReportStages.Submitted, "submitted", []));
+        await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Submitted);
+
+        var publication = await PublishAsync(context, input, report, submission, artifacts);
+        await EnterAsync(context, Change(input, submission, ReportStages.Published, "published", []) with { PublishedUrl = publication.Url });
+        await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Published, publishedUrl: publication.Url);
+        return new ReportOutcome(ReportStages.Published, submission.Round, publication.Url);
+    }
+
+    /// <summary>Level after level; returns the rejecting decision, or null when every level approved.</summary>
+    private static async Task<ReviewDecision?> ReviewRoundAsync(
+        TaskOrchestrationContext context, ReportWorkflowInput input, ReportRef report, Submission submission)
+    {
+        for (var index = 0; index < submission.Chain.Count; index++)
+        {
+            var level = submission.Chain[index];
+            var startedAt = Now(context);
+            var request = new ReviewRequest($"{context.InstanceId}:R{submission.Round}:L{index + 1}:review", report, index + 1, level.Name,
+                submission.Round, level.Reviewers, submission.VersionNumber, submission.Sha256, startedAt,
+                StageDue.After(startedAt, submission.Reminders), input.Deadline);
+
+            await Task.WhenAll(
+                EnterAsync(context, Change(input, submission, ReportStages.InReview, "level-started", level.Reviewers) with
+                {
+                    Level = request.Level, LevelName = level.Name, LevelDueAt = request.LevelDueAt,
+                }),
+                context.CallActivityAsync<string>(RequestReview.Name, request, Retry));
+
+            if (await AwaitLevelAsync(context, level, request, submission.Drafter) is { } rejection) return rejection;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Waits for the level's decisions ("any": the first; "all": every reviewer's approval, a rejection ends it), with a
+    /// reminder when the level falls due and an escalation one period later. The one wait for the decision event is kept
+    /// across reminders (never cancelled and re-created, which could lose an event); each losing timer is cancelled.
+    /// </summary>
+    private static async Task<ReviewDecision?> AwaitLevelAsync(
+        TaskOrchestrationContext context, ReviewLevel level, ReviewRequest request, Person drafter)
+    {
+        var eventName = WorkflowEvents.Decision(request.Level, request.Round);
+        var undecided = level.Reviewers.ToList();
+        var period = request.LevelDueAt - request.RequestedAt;
+        var nextReminderAt = request.LevelDueAt;
+        var remindersSent = 0;
+        var decision = context.WaitForExternalEvent<ReviewDecision>(eventName);
+        while (true)
+        {
+            if (remindersSent < 2 && !decision.IsCompleted)
+            {
+                using var cancelTimer = new CancellationTokenSource();
+                var timer = context.CreateTimer(nextReminderAt.UtcDateTime, cancelTimer.Token);
+                if (await Task.WhenAny(decision, timer) == timer)
+                {
+                    remindersSent++;
+                    var kind = remindersSent == 1 ? ReminderKinds.Reminder : ReminderKinds.Escalation;
+                    await context.CallActivityAsync<string>(SendStageReminder.Name, new StageReminder(
+                        $"{request.NotificationId}:{kind}", kind, request, undecided.ToList(), drafter, Now(context)), Retry);
+                    nextReminderAt += period;
+                    continue;
+                }
+                cancelTimer.Cancel();
+            }
+
+            var received = await decision;
+            if (!received.Approved) return received;
+            undecided.RemoveAll(p => p.Key == received.Reviewer.Key);
+            if (level.Rule != ReviewRules.All || undecided.Count == 0) return null;
+            decision = context.WaitForExternalEvent<ReviewDecision>(eventName);
+        }
+    }
+
+    /// <summary>Publishes with retries; after the last failure the report is PublishFailed until a retry is requested.</summary>
+    private static async Task<Publication> PublishAsync(
+        TaskOrchestrationContext context, ReportWorkflowInput input, ReportRef report, Submission submission, FinalArtifacts artifacts)
+    {
+        var publication = new PublicationRequest($"{context.InstanceId}:v{submission.VersionNumber}", report, artifacts);
+        for (var attempt = 1; ; attempt++)
+        {
+            await EnterAsync(context, Change(input, submission, ReportStages.Publishing, $"publishing-{attempt}", []));
+            try
+            {
+                return await context.CallActivityAsync<Publication>(PublishReport.Name, publication, PublishRetryPolicy);
+            }
+            catch (TaskFailedException failure)
+            {
+                await EnterAsync(context, Change(input, submission, ReportStages.PublishFailed, $"publish-failed-{attempt}", [submission.Drafter])
+                    with { Comment = failure.FailureDetails.ErrorMessage });
+                await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.PublishFailed, comment: failure.FailureDetails.ErrorMessage,
+                    attempt: attempt);
+                await context.WaitForExternalEvent<PublishRetry>(WorkflowEvents.RetryPublish(attempt + 1));
+            }
+        }
+    }
+
+    /// <summary>Sets the custom status at once (so clients see the new stage immediately) and records the change.</summary>
+    private static Task EnterAsync(TaskOrchestrationContext context, StageChange change)
+    {
+        change = change with { At = Now(context) };
+        context.SetCustomStatus(change.ToStatus());
+        return context.CallActivityAsync<string>(RecordStage.Name, change, Retry);
+    }
+
+    private static Task NotifyDrafterAsync(
+        TaskOrchestrationContext context, ReportRef report, Submission submission, string kind,
+        ReviewDecision? decision = null, string? publishedUrl = null, string? comment = null, int attempt = 1) =>
+        context.CallActivityAsync<string>(NotifyDrafter.Name, new DrafterNotice(
+            $"{context.InstanceId}:R{submission.Round}:{kind}:{attempt}", kind, report, submission.Drafter, submission.Round,
+            decision?.Level, decision?.LevelName, decision?.Reviewer, decision?.Comment ?? comment, publishedUrl, Now(context)), Retry);
+
+    private static StageChange Change(ReportWorkflowInput input, Submission submission, string stage, string action, IReadOnlyList<Person> holder) =>
+        new(input.AgencyId, input.Year, stage, submission.Round, null, null, holder, input.Deadline, submission.VersionNumber,
+            submission.Sha256, null, null, null, At: default, action);
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 }
