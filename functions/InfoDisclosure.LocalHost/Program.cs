@@ -1,1 +1,35 @@
-return 0;
+using InfoDisclosure.LocalHost;
+using InfoDisclosure.LocalHost.Hosting;
+using InfoDisclosure.LocalHost.Observability;
+using InfoDisclosure.Workflow;
+
+// The local host: the shared workflow on the Durable Task engine against Azurite, the same routes as the Functions app.
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+var paths = LocalPaths.Resolve(configuration, builder.Environment);
+
+await using var azurite = await DevelopmentStorage.EnsureAsync(configuration, paths.RepoRoot, paths.AzuriteData, CancellationToken.None);
+var apiKey = LocalApiKey.Ensure(configuration, builder.Environment, paths.DataDirectory);
+
+var grpcPort = DurableTaskSidecar.ChooseGrpcPort(configuration);
+builder.ListenOnApiUrlsAndSidecar(grpcPort);
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+builder.Services.AddInfoDisclosureWorkflow(configuration);
+var benchmark = BenchmarkMode.IsEnabled(configuration);
+using var channel = builder.AddDurableTaskSidecar(configuration["AzureWebJobsStorage"]!, grpcPort, registry =>
+{
+    registry.AddInfoDisclosureTasks();
+    if (benchmark) registry.AddBenchmarkTasks();
+});
+builder.AddInfoDisclosureTelemetry();
+
+var app = builder.Build();
+var stopping = app.Lifetime.ApplicationStopping;
+await app.MapDurableTaskSidecarAsync(grpcPort, stopping);
+await WorkflowHosting.EnsureStorageAsync(app.Services, stopping);
+app.MapInfoDisclosureRoutes();
+if (benchmark) app.MapBenchmarkEndpoints();
+
+await app.StartAsync(stopping);
+StartupBanner.Print(app, apiKey, paths, grpcPort);
+await app.WaitForShutdownAsync();

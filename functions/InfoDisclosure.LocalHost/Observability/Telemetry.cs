@@ -1,0 +1,34 @@
+using Azure.Monitor.OpenTelemetry.AspNetCore;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace InfoDisclosure.LocalHost.Observability;
+
+/// <summary>
+/// OpenTelemetry traces: incoming HTTP, outgoing HTTP (portal), the Durable Task engine and SDK, and the workflow's own
+/// "InfoDisclosure" source (activities, SMTP). Exported to Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is
+/// set, to an OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (e.g. the Aspire dashboard), otherwise nowhere.
+/// </summary>
+public static class Telemetry
+{
+    public static readonly string[] Sources = ["InfoDisclosure", "Microsoft.DurableTask", "DurableTask.Core"];
+
+    public static void AddInfoDisclosureTelemetry(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var azureMonitor = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 };
+        var otlp = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 };
+        if (!azureMonitor && !otlp) return;
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("InfoDisclosure.LocalHost"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(Sources);
+                // The Azure Monitor distro brings its own ASP.NET Core and HttpClient instrumentation.
+                if (!azureMonitor) tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (otlp) tracing.AddOtlpExporter();
+            });
+        if (azureMonitor) telemetry.UseAzureMonitor();
+    }
+}
