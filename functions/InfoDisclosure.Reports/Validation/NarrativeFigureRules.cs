@@ -24,7 +24,11 @@ public static partial class NarrativeFigureRules
 
     public static void Check(AnnualReport report, List<Finding> findings)
     {
-        var claims = Narrative.Paragraphs(report).SelectMany(p => Claims(p.Where, p.Text)).ToList();
+        // A paragraph still marked as last year's text states last year's figures; TEXT.UNREVISED already flags it.
+        var claims = Narrative.Paragraphs(report)
+            .Where(p => !p.Text.TrimStart().StartsWith(NewReport.UnrevisedMarker, StringComparison.Ordinal))
+            .SelectMany(p => Claims(p.Where, p.Text))
+            .ToList();
         if (claims.Count == 0) return;
 
         foreach (var kind in Enum.GetValues<Kind>())
