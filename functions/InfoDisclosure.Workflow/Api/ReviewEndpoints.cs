@@ -1,0 +1,203 @@
+using InfoDisclosure.Reports.Validation;
+using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Review;
+using InfoDisclosure.Workflow.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfoDisclosure.Workflow.Api;
+
+/// <summary>
+/// POST .../submit and POST .../decisions. Both change the report index first (conditionally), then raise the
+/// orchestration's event, after checking the instance is running; an event that cannot be raised undoes the change.
+/// </summary>
+public static class ReviewEndpoints
+{
+    public static async Task<IResult> SubmitAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        if (!HttpInputs.TryReport(route, out var agencyId, out var year, out var problem)) return problem!;
+        var services = http.RequestServices;
+        var ct = http.RequestAborted;
+        var index = services.GetRequiredService<ReportIndex>();
+        var entry = await index.GetAsync(agencyId, year, ct);
+        if (entry is null) return ReportEndpoints.NoSuchReport(agencyId, year);
+        if (entry.Stage != ReportStages.Draft)
+        {
+            return Problems.Conflict($"The report is {entry.Stage} (round {entry.Round}); only a draft can be submitted.", "not-a-draft",
+                new Dictionary<string, object?> { ["stage"] = entry.Stage, ["round"] = entry.Round });
+        }
+
+        var documents = services.GetRequiredService<ReportDocuments>();
+        var report = await documents.ReadReportAsync(agencyId, year, entry.CurrentVersion, ct);
+        if (report is null) return Problems.Conflict("The report has no saved version to submit.", "no-version");
+        var previous = await ReportLoading.LatestAsync(services, agencyId, year - 1, ct);
+        var findings = ReportValidator.Validate(report, previous);
+        var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(
+                errors.GroupBy(f => f.Where).ToDictionary(g => g.Key, g => g.Select(f => $"{f.Rule}: {f.Message}").ToArray()),
+                detail: $"Version {entry.CurrentVersion} has {errors.Count} error(s); correct them and save a new version before submitting.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The report has errors",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["field"] = errors[0].Where,
+                    ["version"] = entry.CurrentVersion,
+                    ["findings"] = FindingView.From(findings),
+                });
+        }
+
+        if (await RunningInstanceProblemAsync(durable, entry, ct) is { } notRunning) return notRunning;
+        var agency = (await services.GetRequiredService<AgencyStore>().GetAsync(agencyId, ct))?.Agency;
+        if (agency is null) return Problems.Conflict($"The agency '{agencyId}' no longer exists.", "no-agency");
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var actor = HttpInputs.Actor(http);
+        var chain = DefaultReviewChain.Normalize(agency.ReviewChain);
+        var submission = new Submission(entry.Round + 1, entry.CurrentVersion, entry.CurrentSha256!, actor, now, chain,
+            agency.Drafter, agency.SupervisingOfficeEmail, agency.StageReminders ?? new StageReminderSettings());
+        var inReview = entry with
+        {
+            Stage = ReportStages.InReview, Round = submission.Round, Level = 1, LevelName = chain[0].Name, Holder = chain[0].Reviewers,
+            SubmittedVersion = submission.VersionNumber, SubmittedSha256 = submission.Sha256, Chain = chain, LevelDueAt = null, UpdatedAt = now,
+        };
+        // The ETag makes this the single submission of this draft: a concurrent save or submit makes it fail.
+        if (!await index.TryReplaceAsync(inReview, ct))
+        {
+            return Problems.Conflict("The report changed while submitting (a new version was saved, or it was submitted); reload and try again.", "changed");
+        }
+        try
+        {
+            await durable.RaiseEventAsync(entry.Key, WorkflowEvents.Submit(submission.Round), submission, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            await index.UpdateAsync(agencyId, year, e => e.Round == submission.Round && e.Stage == ReportStages.InReview
+                ? e with { Stage = ReportStages.Draft, Round = entry.Round, Level = 0, LevelName = null, Holder = entry.Holder, SubmittedVersion = entry.SubmittedVersion, SubmittedSha256 = entry.SubmittedSha256 }
+                : null, CancellationToken.None);
+            throw;
+        }
+
+        await services.GetRequiredService<AuditLog>().AppendAsync(entry.Key,
+            new AuditEntry(now, actor, "submitted", $"SHA-256 {submission.Sha256}", HttpInputs.AuditAddress(http), submission.Round, 1, submission.VersionNumber),
+            CancellationToken.None);
+        return Results.Json(new
+        {
+            round = submission.Round,
+            level = 1,
+            levelName = chain[0].Name,
+            version = submission.VersionNumber,
+            sha256 = submission.Sha256,
+            findings = FindingView.From(findings),
+        }, WorkflowJson.Options, statusCode: StatusCodes.Status202Accepted).WithLocation($"/api/reports/{agencyId}/{year}");
+    }
+
+    public static async Task<IResult> DecideAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        if (!HttpInputs.TryReport(route, out var agencyId, out var year, out var problem)) return problem!;
+        var (body, bodyProblem) = await HttpInputs.ReadJsonAsync<DecisionRequest>(http);
+        if (bodyProblem is not null) return bodyProblem;
+        if (Validate(body!) is { } invalid) return invalid;
+        var request = body!;
+        var services = http.RequestServices;
+        var ct = http.RequestAborted;
+
+        var entry = await services.GetRequiredService<ReportIndex>().GetAsync(agencyId, year, ct);
+        if (entry is null) return ReportEndpoints.NoSuchReport(agencyId, year);
+        if (entry.Stage != ReportStages.InReview || entry.Round != request.Round || entry.Level != request.Level)
+        {
+            return Problems.Conflict(
+                entry.Stage == ReportStages.InReview
+                    ? $"The report awaits level {entry.Level} ({entry.LevelName}) of round {entry.Round}, not level {request.Level} of round {request.Round}."
+                    : $"The report is {entry.Stage}; it awaits no review decision.",
+                "not-current",
+                new Dictionary<string, object?> { ["stage"] = entry.Stage, ["level"] = entry.Level, ["round"] = entry.Round });
+        }
+        var level = entry.Chain[entry.Level - 1];
+        var reviewer = level.Reviewers.FirstOrDefault(r => r.Key == request.Reviewer!.Trim().ToLowerInvariant());
+        if (reviewer is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a reviewer of this level",
+                detail: $"'{request.Reviewer}' is not a reviewer of {level.Name}.", extensions: new Dictionary<string, object?> { ["field"] = "$.reviewer" });
+        }
+        if ((request.VersionSha256 is { Length: > 0 } sha && !string.Equals(sha, entry.SubmittedSha256, StringComparison.OrdinalIgnoreCase))
+            || (request.Version is { } number && number != entry.SubmittedVersion))
+        {
+            return Problems.Conflict(
+                $"The decision is about another version than the one under review (version {entry.SubmittedVersion}, SHA-256 {entry.SubmittedSha256}).",
+                "stale-version",
+                new Dictionary<string, object?> { ["field"] = request.VersionSha256 is { Length: > 0 } ? "$.versionSha256" : "$.version", ["version"] = entry.SubmittedVersion, ["sha256"] = entry.SubmittedSha256 });
+        }
+        if (await RunningInstanceProblemAsync(durable, entry, ct) is { } notRunning) return notRunning;
+
+        var decision = new ReviewDecision(entry.Round, entry.Level, level.Name, reviewer, request.Decision!, request.Comment?.Trim(),
+            request.ReviewConfirmed, request.ProofreadConfirmed, entry.SubmittedVersion!.Value, entry.SubmittedSha256!,
+            services.GetRequiredService<TimeProvider>().GetUtcNow(), HttpInputs.AuditAddress(http));
+        var log = services.GetRequiredService<DecisionLog>();
+        if (!await log.TryRecordAsync(entry.Key, level.Rule, decision, ct))
+        {
+            return Problems.Conflict(level.Rule == ReviewRules.Any
+                    ? $"{level.Name} of round {entry.Round} is already decided by another reviewer."
+                    : $"{reviewer.Name} has already decided on {level.Name} of round {entry.Round}.",
+                "already-decided");
+        }
+        try
+        {
+            await durable.RaiseEventAsync(entry.Key, WorkflowEvents.Decision(decision.Level, decision.Round), decision, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            await log.WithdrawAsync(entry.Key, level.Rule, decision, CancellationToken.None);
+            throw;
+        }
+
+        var confirmations = $"{DefaultReviewChain.ReviewPart(level.Name)}{(decision.ReviewConfirmed ? "✓" : "✗")} {DefaultReviewChain.ProofreadPart(level.Name)}{(decision.ProofreadConfirmed ? "✓" : "✗")}";
+        await services.GetRequiredService<AuditLog>().AppendAsync(entry.Key,
+            new AuditEntry(decision.DecidedAt, $"{reviewer.Name} <{reviewer.Email}>", $"decision-{decision.Decision}",
+                decision.Comment is { Length: > 0 } comment ? $"{confirmations}; {comment}" : confirmations,
+                decision.ClientIp, decision.Round, decision.Level, decision.VersionNumber),
+            CancellationToken.None);
+        return Results.Json(new
+        {
+            round = decision.Round,
+            level = decision.Level,
+            levelName = decision.LevelName,
+            decision = decision.Decision,
+            reviewer = decision.Reviewer,
+            version = decision.VersionNumber,
+            sha256 = decision.VersionSha256,
+        }, WorkflowJson.Options, statusCode: StatusCodes.Status202Accepted).WithLocation($"/api/reports/{agencyId}/{year}");
+    }
+
+    private static IResult? Validate(DecisionRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Level is not > 0) errors["$.level"] = ["The level number (1 for 初审·一校) is required."];
+        if (request.Round is not > 0) errors["$.round"] = ["The review round (1 for the first submission) is required."];
+        if (string.IsNullOrWhiteSpace(request.Reviewer)) errors["$.reviewer"] = ["The reviewer's e-mail address is required."];
+        if (request.Decision is not (Decisions.Approve or Decisions.Reject)) errors["$.decision"] = ["Use 'approve' or 'reject'."];
+        if (request.Decision == Decisions.Approve)
+        {
+            if (!request.ReviewConfirmed) errors["$.reviewConfirmed"] = ["Approval needs the review (审) confirmed."];
+            if (!request.ProofreadConfirmed) errors["$.proofreadConfirmed"] = ["Approval needs the proofread (校) confirmed."];
+        }
+        if (request.Decision == Decisions.Reject && string.IsNullOrWhiteSpace(request.Comment))
+            errors["$.comment"] = ["A rejection needs a comment telling the drafter what to change."];
+        if (request.Comment is { Length: > 4000 }) errors["$.comment"] = ["At most 4000 characters."];
+        return errors.Count > 0 ? Problems.Fields(errors) : null;
+    }
+
+    /// <summary>Raising an event on a missing or finished instance fails; say so before changing anything.</summary>
+    private static async Task<IResult?> RunningInstanceProblemAsync(DurableTaskClient durable, ReportIndexEntry entry, CancellationToken ct)
+    {
+        var instance = await durable.GetInstanceAsync(entry.Key, getInputsAndOutputs: false, ct);
+        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending }) return null;
+        return Problems.Conflict(
+            instance is null
+                ? "The report's workflow is not running; create the report again with POST /api/reports."
+                : $"The report's workflow is {instance.RuntimeStatus}; it accepts no more events.",
+            "workflow-not-running");
+    }
+}
