@@ -17,12 +17,11 @@ public static class CellRules
     {
         if (report.ProactiveDisclosure is { } proactive)
         {
-            CheckDocumentCounts(Locations.Rule20Item1 + ".规章", proactive.Rules, findings);
-            CheckDocumentCounts(Locations.Rule20Item1 + ".行政规范性文件", proactive.NormativeDocuments, findings);
-            CheckCount(Locations.Rule20Item5 + ".行政许可.本年处理决定数量", proactive.AdministrativeLicensing, findings);
-            CheckCount(Locations.Rule20Item6 + ".行政处罚.本年处理决定数量", proactive.AdministrativePunishment, findings);
-            CheckCount(Locations.Rule20Item6 + ".行政强制.本年处理决定数量", proactive.AdministrativeCoercion, findings);
-            CheckAmount(Locations.Rule20Item8 + ".行政事业性收费.本年收费金额", proactive.AdministrativeFees, findings);
+            foreach (var cell in ReportCells.ProactiveCells)
+            {
+                if (cell.Header == ReportCells.FeesHeader) CheckAmount(cell.Where, cell.Get(proactive), findings);
+                else CheckCount(cell.Where, cell.Get(proactive), findings);
+            }
         }
 
         if (report.Applications is { } table)
@@ -31,18 +30,18 @@ public static class CellRules
             {
                 foreach (var column in ApplicantCounts.Columns)
                 {
-                    CheckCount(Locations.Section3(row, column), counts[column], findings);
+                    CheckCount(ReportCells.ApplicationWhere(row, column), counts[column], findings);
                 }
             }
         }
 
         if (report.ReviewAndLitigation is { } section4)
         {
-            foreach (var (where, _, group) in Locations.OutcomeGroups(section4))
+            foreach (var group in ReportCells.ReviewGroups)
             {
-                foreach (var (label, cell) in Locations.OutcomeCells(group))
+                foreach (var outcome in ReportCells.Outcomes)
                 {
-                    CheckCount($"{where}.{label}", cell, findings);
+                    CheckCount(ReportCells.ReviewWhere(group, outcome), outcome.Get(group.Get(section4)), findings);
                 }
             }
         }
@@ -50,13 +49,6 @@ public static class CellRules
 
     /// <summary>Blank, or a mark that stands for blank ("/", "—", "无").</summary>
     public static bool IsBlankOrMark(Cell cell) => cell.IsBlank || (cell.Text is { } text && BlankMarks.Contains(text.Trim()));
-
-    private static void CheckDocumentCounts(string where, DocumentCounts counts, List<Finding> findings)
-    {
-        CheckCount(where + ".本年制发件数", counts.Issued, findings);
-        CheckCount(where + ".本年废止件数", counts.Repealed, findings);
-        CheckCount(where + ".现行有效件数", counts.InForce, findings);
-    }
 
     private static void CheckCount(string where, Cell cell, List<Finding> findings)
     {

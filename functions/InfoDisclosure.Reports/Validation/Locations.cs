@@ -4,7 +4,7 @@ namespace InfoDisclosure.Reports.Validation;
 
 /// <summary>
 /// Finding locations in the template's own labels, section numeral first: "二.第二十条第（一）项.规章.现行有效件数",
-/// "三.（七）总计.自然人", "四.行政诉讼.复议后起诉.总计".
+/// "三.（七）总计.自然人", "四.行政诉讼.复议后起诉.总计". Table cells are named by <see cref="ReportCells"/>, as rendering names them.
 /// </summary>
 public static class Locations
 {
@@ -12,37 +12,18 @@ public static class Locations
     public const string Title = "标题";
     public const string Opening = "开头";
 
-    public const string Rule20Item1 = "二.第二十条第（一）项";
-    public const string Rule20Item5 = "二.第二十条第（五）项";
-    public const string Rule20Item6 = "二.第二十条第（六）项";
-    public const string Rule20Item8 = "二.第二十条第（八）项";
-
-    public const string Reconsideration = "四.行政复议";
-    public const string LitigationWithout = "四.行政诉讼.未经复议直接起诉";
-    public const string LitigationAfter = "四.行政诉讼.复议后起诉";
-
-    public static string Section3(ApplicationRow row, ApplicantColumn column) => $"三.{row.Where}.{ApplicantCounts.Label(column)}";
+    public static string Section3(ApplicationRow row, ApplicantColumn column) => ReportCells.ApplicationWhere(row, column);
 
     public static string Section3Row(ApplicationRow row) => $"三.{row.Where}";
 
     /// <summary>A whole column of section 三, for the per-column balance.</summary>
     public static string Section3Column(ApplicantColumn column) => $"三.{ApplicantCounts.Label(column)}";
 
-    /// <summary>The three groups of section 四 with their place and their name in a message.</summary>
-    public static IEnumerable<(string Where, string Name, OutcomeGroup Group)> OutcomeGroups(ReviewAndLitigation section) =>
-    [
-        (Reconsideration, "行政复议", section.AdministrativeReconsideration),
-        (LitigationWithout, "行政诉讼（未经复议直接起诉）", section.LitigationWithoutReconsideration),
-        (LitigationAfter, "行政诉讼（复议后起诉）", section.LitigationAfterReconsideration),
-    ];
+    /// <summary>A group of section 四 as a message names it, e.g. "行政诉讼（复议后起诉）".</summary>
+    public static string GroupName(ReviewGroupLayout group) =>
+        group == ReportCells.Reconsideration ? group.Label : $"行政诉讼（{group.Label}）";
 
-    /// <summary>The five cells of a section 四 group, in template order.</summary>
-    public static IEnumerable<(string Label, Cell Cell)> OutcomeCells(OutcomeGroup group) =>
-    [
-        ("结果维持", group.Upheld),
-        ("结果纠正", group.Corrected),
-        ("其他结果", group.OtherResult),
-        ("尚未审结", group.Pending),
-        ("总计", group.Total),
-    ];
+    /// <summary>A cell of section 二, e.g. "二.第二十条第（一）项.规章.现行有效件数".</summary>
+    public static string Section2(string item, string column) =>
+        ReportCells.ProactiveCells.Single(c => c.Item == item && c.ColumnName == column).Where;
 }

@@ -50,7 +50,7 @@ public static class YearOverYearRules
         if (!(now.InForce.IsCount && now.Issued.IsCount && now.Repealed.IsCount && before.InForce.IsCount)) return;
         var expected = before.InForce.Number + now.Issued.Number - now.Repealed.Number;
         if (expected == now.InForce.Number) return;
-        findings.Add(new Finding(Rules.T2InForce, Severity.Warning, $"{Locations.Rule20Item1}.{label}.现行有效件数",
+        findings.Add(new Finding(Rules.T2InForce, Severity.Warning, Locations.Section2(label, "现行有效件数"),
             $"{label}现行有效件数为{now.InForce}，但{previousYear}年度报告的{before.InForce}＋本年制发{now.Issued}－本年废止{now.Repealed}＝{Cell.Format(expected)}" +
             "（如废止的是其他年度统计口径的文件，请在报告中说明）"));
     }

@@ -98,7 +98,7 @@ public class NarrativeFigureRuleTests
         {
             foreach (var column in ApplicantCounts.Columns) counts[column] = Cell.Of(0);
         }
-        foreach (var (_, _, group) in Locations.OutcomeGroups(report.ReviewAndLitigation!))
+        foreach (var group in ReportCells.ReviewGroups.Select(g => g.Get(report.ReviewAndLitigation!)))
         {
             group.Upheld = group.Corrected = group.OtherResult = group.Pending = group.Total = Cell.Of(0);
         }
