@@ -1,0 +1,60 @@
+using InfoDisclosure.Workflow.Review;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfoDisclosure.Functions;
+
+/// <summary>
+/// The orchestration and activity triggers: one per entry of WorkflowTasks.All, under the same name, each running the
+/// shared class through its typed RunAsync (so a changed input or output type breaks this build, not a running review).
+/// The local host registers the same classes with AddInfoDisclosureTasks; a test compares the names with WorkflowTasks.All.
+/// </summary>
+public sealed class TaskFunctions
+{
+    [Function(ReportWorkflowV1.Name)]
+    public Task<ReportOutcome> RunReportWorkflowV1([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ReportWorkflowV1().RunAsync(context, context.GetInput<ReportWorkflowInput>()!);
+
+    [Function(RecordStage.Name)]
+    public Task<string> RunRecordStage([ActivityTrigger] StageChange input, FunctionContext function) =>
+        Activity<RecordStage>(function).RunAsync(Context(RecordStage.Name, function), input);
+
+    [Function(RequestReview.Name)]
+    public Task<string> RunRequestReview([ActivityTrigger] ReviewRequest input, FunctionContext function) =>
+        Activity<RequestReview>(function).RunAsync(Context(RequestReview.Name, function), input);
+
+    [Function(SendStageReminder.Name)]
+    public Task<string> RunSendStageReminder([ActivityTrigger] StageReminder input, FunctionContext function) =>
+        Activity<SendStageReminder>(function).RunAsync(Context(SendStageReminder.Name, function), input);
+
+    [Function(NotifyDrafter.Name)]
+    public Task<string> RunNotifyDrafter([ActivityTrigger] DrafterNotice input, FunctionContext function) =>
+        Activity<NotifyDrafter>(function).RunAsync(Context(NotifyDrafter.Name, function), input);
+
+    [Function(StoreFinalArtifacts.Name)]
+    public Task<FinalArtifacts> RunStoreFinalArtifacts([ActivityTrigger] FinalArtifactsRequest input, FunctionContext function) =>
+        Activity<StoreFinalArtifacts>(function).RunAsync(Context(StoreFinalArtifacts.Name, function), input);
+
+    [Function(DeliverReport.Name)]
+    public Task<DeliveryReceipt> RunDeliverReport([ActivityTrigger] DeliveryRequest input, FunctionContext function) =>
+        Activity<DeliverReport>(function).RunAsync(Context(DeliverReport.Name, function), input);
+
+    [Function(PublishReport.Name)]
+    public Task<Publication> RunPublishReport([ActivityTrigger] PublicationRequest input, FunctionContext function) =>
+        Activity<PublishReport>(function).RunAsync(Context(PublishReport.Name, function), input);
+
+    /// <summary>The activity class with its dependencies from the worker's container, as the local host's worker creates it.</summary>
+    private static T Activity<T>(FunctionContext function) where T : ITaskActivity =>
+        ActivatorUtilities.CreateInstance<T>(function.InstanceServices);
+
+    private static TaskActivityContext Context(string name, FunctionContext function) =>
+        new FunctionsActivityContext(name,
+            function.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? Convert.ToString(id) ?? "" : "");
+
+    private sealed class FunctionsActivityContext(string name, string instanceId) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = name;
+        public override string InstanceId { get; } = instanceId;
+    }
+}
