@@ -19,6 +19,9 @@ public sealed class DeadlineOptions
     /// <summary>After the publication deadline, a notice every day until the report is published.</summary>
     public bool DailyOverdueNotice { get; set; } = true;
 
+    /// <summary>How often the local host's ticker runs the deadline jobs (the Functions app uses its timer trigger).</summary>
+    public int TickSeconds { get; set; } = 30;
+
     public IReadOnlyList<int> ParsedDaysBefore()
     {
         var days = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));

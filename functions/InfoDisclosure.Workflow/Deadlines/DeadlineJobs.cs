@@ -1,0 +1,50 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfoDisclosure.Workflow.Deadlines;
+
+/// <summary>What both hosts' timers run: the January 1 roll-over, then the deadline reminders.</summary>
+public sealed class DeadlineJobs(NextYearDrafts rollOver, DeadlineReminderService reminders)
+{
+    public async Task<(RollOverRun RollOver, ReminderRun Reminders)> RunAsync(DurableTaskClient durable, CancellationToken ct)
+    {
+        var created = await rollOver.RunDueAsync(durable, ct);
+        var sent = await reminders.RunDueAsync(ct);
+        return (created, sent);
+    }
+}
+
+/// <summary>The local host's timer: runs <see cref="DeadlineJobs"/> every Deadlines__TickSeconds (default 30) on the injected clock.</summary>
+public sealed class DeadlineTicker(
+    IServiceProvider services,
+    IOptions<DeadlineOptions> options,
+    TimeProvider time,
+    ILogger<DeadlineTicker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.TickSeconds)), time);
+        do
+        {
+            try
+            {
+                var durable = services.GetRequiredService<DurableTaskClient>();
+                var (rollOver, reminders) = await services.GetRequiredService<DeadlineJobs>().RunAsync(durable, stoppingToken);
+                if (rollOver.Created + reminders.Sent + reminders.Failed + rollOver.Failed > 0)
+                {
+                    logger.LogInformation("Deadline tick: {Created} new-year reports, {Sent} reminders sent, {Failed} failed",
+                        rollOver.Created, reminders.Sent, reminders.Failed + rollOver.Failed);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Storage or mail down: the next tick tries again; nothing was marked sent that was not.
+                logger.LogWarning(e, "Deadline tick failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
