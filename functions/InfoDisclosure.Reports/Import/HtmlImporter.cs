@@ -1,7 +1,169 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using InfoDisclosure.Reports.Model;
+using InfoDisclosure.Reports.Validation;
+
 namespace InfoDisclosure.Reports.Import;
 
-/// <summary>Imports a report published as an HTML page.</summary>
-public static class HtmlImporter
+/// <summary>
+/// Imports a report published as an HTML page: &lt;table&gt; markup with rowspan/colspan as the official template
+/// has them, and the prose in &lt;p&gt;, &lt;div&gt; and heading elements. Tables are expanded into grids and
+/// mapped by their header and row labels (<see cref="HtmlTableReader"/>); the prose is read as the lines a reader
+/// sees, by the same rules as the plain-text import, so a page and its copied text give the same report.
+/// What cannot be read is an IMPORT.UNREADABLE finding naming the line of the page source.
+/// </summary>
+public static partial class HtmlImporter
 {
-    public static ImportResult Import(string html) => throw new NotImplementedException();
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    public static ImportResult Import(string html)
+    {
+        var document = Parser.ParseDocument(html);
+        var blocks = ReportBlocks(document);
+        var findings = new List<Finding>();
+        var sections = SectionOf(blocks);
+
+        var report = ReadNarrative(blocks, sections, findings);
+        var tables = new HtmlTableReader(findings);
+        string? captionAbove = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            switch (blocks[i])
+            {
+                case HtmlTableBlock table:
+                    tables.Add(table, sections[i], captionAbove);
+                    captionAbove = null;
+                    break;
+                case HtmlTextBlock text when sections[i] is 2 or 3 or 4 && !IsSectionHeading(text, sections, i):
+                    if (HtmlTableReader.IsCaption(text.Text)) captionAbove = text.Text;
+                    else if (!HtmlTableReader.IsTableNote(text.Text))
+                    {
+                        findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, text.Where,
+                            $"第{LabelMatching.ChineseNumeral(sections[i])}部分表格之外的文字，未读入：{text.Text}"));
+                    }
+                    break;
+            }
+        }
+        tables.Complete(report, n =>
+        {
+            var heading = Array.FindIndex(sections, s => s == n);
+            return heading >= 0 ? blocks[heading].Where : "全文";
+        });
+        findings.Sort((a, b) => LineNumber(a.Where).CompareTo(LineNumber(b.Where)));
+        return new ImportResult(report, findings);
+    }
+
+    /// <summary>
+    /// The blocks of the report itself: from its title to the end of the element that holds the title and every
+    /// data table, which leaves out a portal's menus and footer around the report.
+    /// </summary>
+    private static List<HtmlBlock> ReportBlocks(AngleSharp.Html.Dom.IHtmlDocument document)
+    {
+        var root = document.QuerySelector("article.gov-report") ?? document.Body ?? document.DocumentElement;
+        var blocks = HtmlBlocks.Read(root);
+        var titles = Enumerable.Range(0, blocks.Count)
+            .Where(i => blocks[i] is HtmlTextBlock t && TitleLine().IsMatch(Cell.NormalizeDigits(t.Text))).ToList();
+        if (titles.Count == 0) return blocks;
+        // A breadcrumb may name the report too; the heading is the title.
+        var title = titles.FirstOrDefault(i => blocks[i].Element.Closest("h1, h2, h3") is not null, titles[0]);
+        if (title > 0 && blocks[title - 1] is HtmlTextBlock && YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((HtmlTextBlock)blocks[title]).Text)))
+        {
+            title--;
+        }
+        var container = blocks.Skip(title).OfType<HtmlTableBlock>()
+            .Aggregate(blocks[title].Element, (common, table) => CommonAncestor(common, table.Element));
+        return blocks.Skip(title).Where(b => IsWithin(b.Element, container)).ToList();
+    }
+
+    private static bool IsWithin(IElement element, IElement container)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (e == container) return true;
+        }
+        return false;
+    }
+
+    private static IElement CommonAncestor(IElement a, IElement b)
+    {
+        for (var candidate = a; candidate is not null; candidate = candidate.ParentElement)
+        {
+            if (IsWithin(b, candidate)) return candidate;
+        }
+        return b.Owner!.DocumentElement;
+    }
+
+    /// <summary>The section (1 to 6, 0 before 一) each block is in, by the headings in increasing order as the text import finds them.</summary>
+    private static int[] SectionOf(List<HtmlBlock> blocks)
+    {
+        var sections = new int[blocks.Count];
+        var current = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is HtmlTextBlock text && LabelMatching.TryParseSectionHeading(text.Text, out var number, out _) && number > current)
+            {
+                current = number;
+            }
+            sections[i] = current;
+        }
+        return sections;
+    }
+
+    private static bool IsSectionHeading(HtmlTextBlock text, int[] sections, int index) =>
+        (index == 0 || sections[index - 1] != sections[index]) && LabelMatching.TryParseSectionHeading(text.Text, out _, out _);
+
+    /// <summary>
+    /// The title, opening and sections 一, 五 and 六 (and the headings of 二–四), read by the plain-text import from the
+    /// page's lines. Its findings are mapped back to page lines; those about the tables it was not given are dropped,
+    /// since the tables are read here from the markup.
+    /// </summary>
+    private static AnnualReport ReadNarrative(List<HtmlBlock> blocks, int[] sections, List<Finding> findings)
+    {
+        var text = new StringBuilder();
+        var sourceLines = new List<int>();
+        var tableHeadings = new HashSet<int>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not HtmlTextBlock line) continue;
+            var heading = IsSectionHeading(line, sections, i);
+            if (sections[i] is 2 or 3 or 4 && !heading) continue;
+            if (heading && sections[i] is 2 or 3 or 4) tableHeadings.Add(sourceLines.Count + 1);
+            text.Append(line.Text).Append('\n');
+            sourceLines.Add(line.SourceLine);
+        }
+
+        var result = TextImporter.Import(text.ToString());
+        foreach (var finding in result.Findings)
+        {
+            var line = LineNumber(finding.Where);
+            if (tableHeadings.Contains(line) && TableFinding().IsMatch(finding.Message)) continue;
+            var where = line >= 1 && line <= sourceLines.Count ? $"第{sourceLines[line - 1]}行" : finding.Where;
+            findings.Add(finding with { Where = where });
+        }
+        var report = result.Report;
+        report.ProactiveDisclosure = null;
+        report.LegacyProactiveTables = null;
+        report.Applications = null;
+        report.ReviewAndLitigation = null;
+        report.FormatVersion = ReportFormats.Format2021;
+        return report;
+    }
+
+    private static int LineNumber(string where) =>
+        LineWhere().Match(where) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+
+    [GeneratedRegex(@"^第(\d+)行")]
+    private static partial Regex LineWhere();
+
+    /// <summary>The text import's findings about the tables of sections 二–四, which it was not given.</summary>
+    [GeneratedRegex(@"^第[二三四]部分")]
+    private static partial Regex TableFinding();
+
+    [GeneratedRegex(@"政府信息公开(?:工作)?年度报告\s*$")]
+    private static partial Regex TitleLine();
+
+    [GeneratedRegex(@"^\d{4}\s*年度?\s*政府信息公开(?:工作)?年度报告$")]
+    private static partial Regex YearOnlyTitle();
 }

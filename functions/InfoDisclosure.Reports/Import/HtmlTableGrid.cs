@@ -13,11 +13,12 @@ public sealed record HtmlGridCell(string Text, int Row, int Column, int RowSpan,
 /// </summary>
 public sealed class HtmlTableGrid
 {
-    private HtmlTableGrid(string? caption, int sourceLine, List<HtmlGridCell?[]> rows)
+    private HtmlTableGrid(string? caption, int sourceLine, List<HtmlGridCell?[]> rows, int[] rowSourceLines)
     {
         Caption = caption;
         SourceLine = sourceLine;
         Rows = rows;
+        RowSourceLines = rowSourceLines;
         Width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
     }
 
@@ -27,6 +28,9 @@ public sealed class HtmlTableGrid
     public int SourceLine { get; }
 
     public IReadOnlyList<HtmlGridCell?[]> Rows { get; }
+
+    /// <summary>The source line of each row's &lt;tr&gt; (1-based), 0 when unknown or for rows only spans reach.</summary>
+    public IReadOnlyList<int> RowSourceLines { get; }
 
     public int Width { get; }
 
@@ -76,7 +80,8 @@ public sealed class HtmlTableGrid
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
         for (var i = 0; i < rows.Count; i++) rows[i] = Widen(rows[i], width);
         var caption = table.Caption is { } c ? HtmlText.Of(c) : null;
-        return new HtmlTableGrid(caption, HtmlText.LineOf(table), rows);
+        var rowLines = Enumerable.Range(0, rows.Count).Select(i => i < sourceRows.Count ? HtmlText.LineOf(sourceRows[i]) : 0).ToArray();
+        return new HtmlTableGrid(caption, HtmlText.LineOf(table), rows, rowLines);
     }
 
     private static void EnsureRows(List<HtmlGridCell?[]> rows, int count)

@@ -24,7 +24,8 @@ public static class HtmlStyles
         .gov-report table.t3,.gov-report table.t4{min-width:760px}
         .gov-report table.t3 tbody th{text-align:left}
         .gov-report table.t3 .note{font-size:.85em}
-        @media (max-width:480px){.gov-report{font-size:15px;padding:10px}.gov-report h1{font-size:1.3em}}
+        .gov-report table.t3 th[scope=col],.gov-report table.t4 th[scope=col]{min-width:2.6em}
+        @media (max-width:480px){.gov-report{font-size:15px;padding:10px}.gov-report h1{font-size:1.3em}.gov-report table{font-size:12px}.gov-report table.t3,.gov-report table.t4{min-width:600px}}
         @media print{
         .gov-report{max-width:none;padding:0;font-size:12pt;color:#000}
         .gov-report .table-scroll{overflow:visible}

@@ -1,0 +1,399 @@
+using InfoDisclosure.Reports.Model;
+using InfoDisclosure.Reports.Validation;
+
+namespace InfoDisclosure.Reports.Import;
+
+/// <summary>
+/// Maps the expanded tables of a page to sections 二, 三 and 四. A table is recognised by its content (its position
+/// decides only when the content does not), columns by their header labels, rows by their labels with the tolerant
+/// matching of the text import. A figure is read only from the cell that holds it: a number that a span would
+/// repeat, a cell with no column, or a row that cannot be placed is a finding, never a guess.
+/// </summary>
+internal sealed class HtmlTableReader(List<Finding> findings)
+{
+    private sealed record Captioned(HtmlTableBlock Table, string? Caption);
+
+    private readonly List<Captioned> _proactive = [];
+    private readonly List<HtmlTableBlock> _applications = [];
+    private readonly List<HtmlTableBlock> _review = [];
+
+    private static readonly string[] ApplicationHeaderWords = ["勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构"];
+
+    /// <summary>Columns and provisions only the 2019 trial format has.</summary>
+    private static readonly string[] TrialFormatMarks = ["第二十条第(九)项", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量"];
+
+    /// <summary>Takes a table found in section <paramref name="section"/> (0 outside 二–四), with the caption printed above it if any.</summary>
+    public void Add(HtmlTableBlock table, int section, string? captionAbove)
+    {
+        switch (Classify(table.Grid, section))
+        {
+            case 2: _proactive.Add(new(table, captionAbove)); break;
+            case 3: _applications.Add(table); break;
+            case 4: _review.Add(table); break;
+            default:
+                Unreadable(table.Where, $"无法识别的表格，未读入：{FirstRowText(table.Grid)}");
+                break;
+        }
+    }
+
+    /// <summary>Reads the tables taken into the report; <paramref name="sectionWhere"/> names a section's heading for what is missing.</summary>
+    public void Complete(AnnualReport report, Func<int, string> sectionWhere)
+    {
+        if (_proactive.Count > 0)
+        {
+            var legacy = _proactive.Any(t => AllTexts(t.Table.Grid).Append(t.Caption ?? "")
+                .Any(text => TrialFormatMarks.Any(m => LabelMatching.Normalize(text).Contains(m, StringComparison.Ordinal))));
+            if (legacy)
+            {
+                report.FormatVersion = ReportFormats.Format2019;
+                report.LegacyProactiveTables = ReadLegacy();
+            }
+            else
+            {
+                report.ProactiveDisclosure = ReadProactive(sectionWhere(2));
+            }
+        }
+        if (_applications.Count > 0) report.Applications = ReadApplications(sectionWhere(3));
+        if (_review.Count > 0) report.ReviewAndLitigation = ReadReview();
+    }
+
+    public static bool IsCaption(string text)
+    {
+        var normalized = LabelMatching.Normalize(text);
+        return normalized.StartsWith("第二十条", StringComparison.Ordinal)
+            || (normalized.StartsWith('第') && normalized.EndsWith('项') && normalized.Length <= 12);
+    }
+
+    /// <summary>Text printed with a table that carries no figure: the 勾稽 note, a unit.</summary>
+    public static bool IsTableNote(string text)
+    {
+        var normalized = LabelMatching.Normalize(text);
+        return normalized.Contains("勾稽", StringComparison.Ordinal) || normalized.StartsWith("单位", StringComparison.Ordinal);
+    }
+
+    private static int Classify(HtmlTableGrid grid, int section)
+    {
+        var texts = AllTexts(grid).Select(LabelMatching.Normalize).ToList();
+        if (grid.Caption is { } caption) texts.Add(LabelMatching.Normalize(caption));
+        if (texts.Any(t => t == "自然人" || t.Contains("本年新收", StringComparison.Ordinal) || t.Contains("结转下年度", StringComparison.Ordinal))) return 3;
+        if (texts.Any(t => t.Contains("行政复议", StringComparison.Ordinal))
+            && texts.Any(t => t.Contains("行政诉讼", StringComparison.Ordinal) || t.Contains("复议后起诉", StringComparison.Ordinal))) return 4;
+        if (texts.Any(t => t.StartsWith("第二十条", StringComparison.Ordinal) || t.StartsWith("信息内容", StringComparison.Ordinal)
+            || ReportCells.ProactiveTables.SelectMany(p => p.Rows).Any(r => r.Item == t))) return 2;
+        return section is 2 or 3 or 4 ? section : 0;
+    }
+
+    private static IEnumerable<string> AllTexts(HtmlTableGrid grid) =>
+        Enumerable.Range(0, grid.Rows.Count).SelectMany(grid.CellsOf).Distinct().Select(c => c.Text);
+
+    private static string FirstRowText(HtmlTableGrid grid) =>
+        grid.Rows.Count == 0 ? "（空表格）" : string.Join(" | ", grid.CellsOf(0).Select(c => c.Text));
+
+    /// <summary>A label rather than a figure: numbered ("1.", "（一）") or worded (two or more Chinese characters), and not a number.</summary>
+    private static bool IsLabel(string cell)
+    {
+        if (cell.Length == 0 || Cell.Parse(cell).IsNumber) return false;
+        if (LabelMatching.ParseMarker(cell).Kind != MarkerKind.None) return true;
+        return cell.Count(c => c is >= '\u4E00' and <= '\u9FFF') >= 2;
+    }
+
+    private void Unreadable(string where, string message) =>
+        findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, where, message));
+
+    private static string RowWhere(HtmlTableBlock table, int row) =>
+        table.Grid.RowSourceLines[row] is > 0 and var line ? $"第{line}行" : table.Where;
+
+    private static string Describe(IEnumerable<string> cells) => string.Join(" | ", cells);
+
+    /// <summary>
+    /// The figures of a row: the cells after its label, each read from the cell that starts in this row. Null (and a
+    /// finding) when the count differs or a non-blank figure comes from a span, which would repeat a number.
+    /// </summary>
+    private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name)
+    {
+        var figures = cells.ToList();
+        while (figures.Count > count && figures[^1].Text.Length == 0) figures.RemoveAt(figures.Count - 1);
+        while (figures.Count > count && figures[0].Text.Length == 0) figures.RemoveAt(0);
+        if (figures.Count != count)
+        {
+            Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figures.Count}个：{Describe(figures.Select(f => f.Text))}，此行未读入。");
+            return null;
+        }
+        if (figures.FirstOrDefault(f => f.Text.Length > 0 && (f.Row != row || f.ColumnSpan > 1)) is { } spanning)
+        {
+            Unreadable(RowWhere(table, row), $"{name}的单元格“{spanning.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
+            return null;
+        }
+        return figures.Select(f => Cell.Parse(f.Text)).ToList();
+    }
+
+    // ───────────── Section 二 ─────────────
+
+    private ProactiveDisclosure ReadProactive(string sectionWhere)
+    {
+        var proactive = new ProactiveDisclosure();
+        var read = new HashSet<ProactiveRowLayout>();
+        var layouts = ReportCells.ProactiveTables.SelectMany(t => t.Rows).ToList();
+        foreach (var (table, _) in _proactive)
+        {
+            for (var r = 0; r < table.Grid.Rows.Count; r++)
+            {
+                var cells = table.Grid.CellsOf(r).ToList();
+                var labelIndex = cells.FindIndex(c => c.Text.Length > 0);
+                if (labelIndex < 0) continue;
+                var label = cells[labelIndex].Text;
+                if (IsCaption(label) || LabelMatching.Normalize(label).StartsWith("信息内容", StringComparison.Ordinal)) continue;
+
+                var normalized = LabelMatching.Normalize(label);
+                var layout = layouts.FirstOrDefault(l => LabelMatching.Normalize(l.Item) == normalized)
+                    ?? layouts.Select(l => (Layout: l, Score: LabelMatching.Similarity(l.Item, label)))
+                        .Where(x => x.Score >= 0.6).OrderByDescending(x => x.Score).Select(x => x.Layout).FirstOrDefault();
+                if (layout is null || !IsLabel(label))
+                {
+                    Unreadable(RowWhere(table, r), $"第二部分无法识别的表格行：{Describe(cells.Select(c => c.Text))}");
+                    continue;
+                }
+                if (!read.Add(layout))
+                {
+                    Unreadable(RowWhere(table, r), $"第二部分“{layout.Item}”行重复出现，此行未读入。");
+                    continue;
+                }
+                var figures = RowFigures(table, r, cells.Skip(labelIndex + 1).ToList(), layout.Cells.Count, $"第二部分“{layout.Item}”行");
+                if (figures is null) continue;
+                for (var i = 0; i < figures.Count; i++) layout.Cells[i].Set(proactive, figures[i]);
+            }
+        }
+        foreach (var missing in layouts.Where(l => !read.Contains(l)))
+        {
+            Unreadable(sectionWhere, $"第二部分缺少“{missing.Item}”行。");
+        }
+        return proactive;
+    }
+
+    /// <summary>Section 二 of the 2019 trial format, kept as printed: caption, header and rows of each table.</summary>
+    private List<SimpleTable> ReadLegacy()
+    {
+        var tables = new List<SimpleTable>();
+        foreach (var (block, captionAbove) in _proactive)
+        {
+            var grid = block.Grid;
+            var caption = captionAbove ?? grid.Caption;
+            SimpleTable? table = caption is null ? null : new SimpleTable { Caption = caption };
+            if (table is not null) tables.Add(table);
+            for (var r = 0; r < grid.Rows.Count; r++)
+            {
+                var cells = grid.CellsOf(r).ToList();
+                var texts = cells.Select(c => c.Text).ToList();
+                if (texts.All(t => t.Length == 0)) continue;
+                if (IsCaption(texts[0]) && texts.Skip(1).All(t => t.Length == 0))
+                {
+                    if (table is { Header.Count: 0, Rows.Count: 0 })
+                    {
+                        table.Caption = texts[0];
+                        continue;
+                    }
+                    table = new SimpleTable { Caption = texts[0] };
+                    tables.Add(table);
+                    continue;
+                }
+                if (table is null)
+                {
+                    Unreadable(RowWhere(block, r), $"第二部分表格标题（第二十条第（×）项）之前的行：{Describe(texts)}");
+                    continue;
+                }
+                if (LabelMatching.Normalize(texts[0]).StartsWith("信息内容", StringComparison.Ordinal) && table.Header.Count == 0)
+                {
+                    var header = texts.ToList();
+                    while (header.Count > 0 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
+                    table.Header = header;
+                    continue;
+                }
+                if (!IsLabel(texts[0]) || table.Header.Count == 0)
+                {
+                    Unreadable(RowWhere(block, r), $"第二部分无法识别的表格行：{Describe(texts)}");
+                    continue;
+                }
+                var figures = RowFigures(block, r, cells.Skip(1).ToList(), table.Header.Count - 1, $"第二部分“{texts[0]}”行");
+                if (figures is not null) table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
+            }
+        }
+        return tables;
+    }
+
+    // ───────────── Section 三 ─────────────
+
+    private ApplicationTable ReadApplications(string sectionWhere)
+    {
+        var matcher = new ApplicationRowMatcher();
+        var read = new Dictionary<ApplicationRow, ApplicantCounts>();
+        int[]? columns = null;
+        foreach (var table in _applications)
+        {
+            var grid = table.Grid;
+            var headerRows = 0;
+            while (headerRows < grid.Rows.Count && IsApplicationHeader(grid, headerRows)) headerRows++;
+            columns = headerRows > 0 ? ApplicantColumnsOf(table, headerRows) : columns ?? TemplateColumns(grid);
+            if (columns is null)
+            {
+                if (headerRows == 0) Unreadable(table.Where, $"第三部分表格只有{grid.Width}列，少于7个数字列，表格未读入。");
+                continue;
+            }
+            var firstFigure = columns.Min();
+
+            for (var r = headerRows; r < grid.Rows.Count; r++)
+            {
+                var rowCells = grid.CellsOf(r).ToList();
+                if (rowCells.All(c => c.Text.Length == 0)) continue;
+
+                // Labels where the template has them; a row shifted left or right is read by its label cells instead.
+                var labels = Enumerable.Range(0, firstFigure).Select(c => grid[r, c]).OfType<HtmlGridCell>().Distinct()
+                    .Select(c => c.Text).Where(t => t.Length > 0).ToList();
+                var slots = columns.Select(c => grid[r, c]).ToList();
+                var extra = rowCells.Where(c => c.Row == r && c.Column >= firstFigure && !columns.Contains(c.Column) && c.Text.Length > 0).ToList();
+                List<HtmlGridCell>? figureCells = slots.All(s => s is not null && !IsLabel(s.Text)) && labels.Count > 0 && extra.Count == 0
+                    ? slots.Cast<HtmlGridCell>().ToList()
+                    : null;
+                if (figureCells is null)
+                {
+                    var labelIndex = rowCells.FindLastIndex(Math.Min(rowCells.Count - 1, 3), Math.Min(rowCells.Count, 4), c => IsLabel(c.Text));
+                    if (labelIndex < 0)
+                    {
+                        Unreadable(RowWhere(table, r), $"第三部分表格第{r + 1}行没有行名，未读入：{Describe(rowCells.Select(c => c.Text))}");
+                        continue;
+                    }
+                    labels = rowCells.Take(labelIndex + 1).Select(c => c.Text).Where(t => t.Length > 0).ToList();
+                    figureCells = rowCells.Skip(labelIndex + 1).ToList();
+                }
+
+                var (outcome, row) = matcher.Match(labels);
+                if (outcome == ApplicationRowMatcher.Outcome.GroupHeading && figureCells.All(c => c.Text.Length == 0)) continue;
+                if (row is null)
+                {
+                    Unreadable(RowWhere(table, r), $"第三部分无法识别的表格行（第{r + 1}行）：{Describe(rowCells.Select(c => c.Text))}");
+                    continue;
+                }
+                if (read.ContainsKey(row))
+                {
+                    Unreadable(RowWhere(table, r), $"第三部分“{row.Where}”行重复出现，此行未读入。");
+                    continue;
+                }
+                var figures = RowFigures(table, r, figureCells, 7, $"第三部分“{row.Where}”行");
+                var counts = new ApplicantCounts();
+                if (figures is not null)
+                {
+                    for (var c = 0; c < 7; c++) counts[ApplicantCounts.Columns[c]] = figures[c];
+                }
+                read[row] = counts;
+            }
+        }
+
+        var result = new ApplicationTable();
+        var subItems = ApplicationRows.OtherProcessing.Where(read.ContainsKey).ToList();
+        if (read.TryGetValue(ApplicationRows.OtherProcessingSingleRow, out var single))
+        {
+            if (subItems.Count == 0) result.OtherProcessing = OtherProcessingCounts.AsSingleRow(single);
+            else Unreadable(sectionWhere, "第三部分（六）其他处理既有一行合计又有分项，只读入分项。");
+        }
+        foreach (var row in ApplicationRows.All)
+        {
+            if (row == ApplicationRows.OtherProcessingSingleRow || row.Get(result) is null) continue;
+            if (read.TryGetValue(row, out var counts)) row.Set(result, counts);
+            else Unreadable(sectionWhere, $"第三部分缺少“{row.Where}”行。");
+        }
+        return result;
+    }
+
+    private static bool IsApplicationHeader(HtmlTableGrid grid, int row)
+    {
+        var cells = grid.CellsOf(row).ToList();
+        return cells.All(c => !Cell.Parse(c.Text).IsNumber)
+            && cells.Any(c => ApplicationHeaderWords.Any(w => LabelMatching.Normalize(c.Text).Contains(w, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The grid column of each applicant column, by the labels of the lowest header row (a rowspan reaches down to it).</summary>
+    private int[]? ApplicantColumnsOf(HtmlTableBlock table, int headerRows)
+    {
+        var grid = table.Grid;
+        var leaf = Enumerable.Range(0, grid.Width).Select(c => LabelMatching.Normalize(grid[headerRows - 1, c]?.Text ?? "")).ToList();
+        var columns = new int[7];
+        for (var k = 0; k < 7; k++)
+        {
+            var label = ApplicantCounts.Label(ApplicantCounts.Columns[k]);
+            var matches = Enumerable.Range(0, grid.Width).Where(c => leaf[c] == label).ToList();
+            if (matches.Count != 1)
+            {
+                if (TemplateColumns(grid) is { } template) return template;
+                Unreadable(table.Where, $"第三部分表头中找不到“{label}”列，表格未读入。");
+                return null;
+            }
+            columns[k] = matches[0];
+        }
+        return columns;
+    }
+
+    /// <summary>The template's layout: label columns, then the seven figure columns last.</summary>
+    private static int[]? TemplateColumns(HtmlTableGrid grid) =>
+        grid.Width >= 8 ? Enumerable.Range(grid.Width - 7, 7).ToArray() : null;
+
+    // ───────────── Section 四 ─────────────
+
+    private ReviewAndLitigation? ReadReview()
+    {
+        var table = _review[0];
+        foreach (var extra in _review.Skip(1)) Unreadable(extra.Where, "第四部分的第二个表格，未读入。");
+
+        var grid = table.Grid;
+        var headerRows = Enumerable.Range(0, grid.Rows.Count).Where(r => grid.CellsOf(r).Any(c => IsLabel(c.Text))).ToList();
+        var dataRows = Enumerable.Range(0, grid.Rows.Count).Except(headerRows).ToList();
+        if (dataRows.Count == 0)
+        {
+            Unreadable(table.Where, "第四部分表格没有数字行（15个单元格）。");
+            return null;
+        }
+        var columns = ReviewColumnsOf(grid, headerRows);
+        if (columns is null)
+        {
+            Unreadable(table.Where, $"第四部分表头无法识别（应为行政复议、未经复议直接起诉、复议后起诉各5列），表格未读入。");
+            return null;
+        }
+        var row = dataRows[0];
+        foreach (var more in dataRows.Skip(1).Where(r => grid.CellsOf(r).Any(c => c.Text.Length > 0)))
+        {
+            Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(grid.CellsOf(more).Select(c => c.Text))}");
+        }
+        var figures = RowFigures(table, row, columns.Select(c => grid[row, c]).OfType<HtmlGridCell>().ToList(), 15, "第四部分");
+        if (figures is null) return null;
+        var result = new ReviewAndLitigation();
+        var k = 0;
+        foreach (var group in ReportCells.ReviewGroups)
+        {
+            foreach (var outcome in ReportCells.Outcomes) outcome.Set(group.Get(result), figures[k++]);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The grid column of each of the 15 cells in template order (group by group), from each column's header path
+    /// (行政复议 / 行政诉讼 › 未经复议直接起诉 / 复议后起诉 › 结果维持 …); the template's order when there is no header.
+    /// </summary>
+    private static int[]? ReviewColumnsOf(HtmlTableGrid grid, List<int> headerRows)
+    {
+        if (headerRows.Count == 0) return grid.Width == 15 ? Enumerable.Range(0, 15).ToArray() : null;
+        var columns = new int[15];
+        Array.Fill(columns, -1);
+        for (var c = 0; c < grid.Width; c++)
+        {
+            var path = headerRows.Select(r => grid[r, c]).OfType<HtmlGridCell>().Distinct().Select(h => LabelMatching.Normalize(h.Text)).ToList();
+            if (path.Count == 0) continue;
+            var group = path.Any(p => p.Contains("复议后起诉", StringComparison.Ordinal)) ? 2
+                : path.Any(p => p.Contains("未经复议", StringComparison.Ordinal)) ? 1
+                : path.Any(p => p.Contains("行政复议", StringComparison.Ordinal)) ? 0
+                : -1;
+            var outcome = ReportCells.Outcomes.Select((o, i) => (Index: i, Score: LabelMatching.Similarity(o.Label, path[^1])))
+                .Where(x => x.Score >= 0.6).OrderByDescending(x => x.Score).Select(x => x.Index).DefaultIfEmpty(-1).First();
+            if (group < 0 || outcome < 0 || columns[group * 5 + outcome] >= 0) return null;
+            columns[group * 5 + outcome] = c;
+        }
+        return columns.All(c => c >= 0) ? columns : null;
+    }
+}
