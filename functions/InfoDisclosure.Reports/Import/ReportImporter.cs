@@ -7,19 +7,34 @@ namespace InfoDisclosure.Reports.Import;
 /// <summary>What an import read, and what it could not read (findings naming the line).</summary>
 public sealed record ImportResult(AnnualReport Report, IReadOnlyList<Finding> Findings);
 
+/// <summary>How a report's content is written, as <see cref="ReportImporter.Detect"/> recognises it.</summary>
+public enum ReportSourceFormat
+{
+    Json,
+    Html,
+    Text,
+}
+
 public static partial class ReportImporter
 {
     /// <summary>
-    /// Imports JSON, HTML or plain text, recognised by content: JSON starts with "{"; HTML starts with "&lt;" or
-    /// carries markup such as &lt;table&gt; or &lt;p&gt;; anything else is the plain-text layout. A malformed JSON
-    /// document throws <see cref="System.Text.Json.JsonException"/> naming the field.
+    /// Imports JSON, HTML or plain text, recognised by content (<see cref="Detect"/>). A malformed JSON document
+    /// throws <see cref="System.Text.Json.JsonException"/> naming the field.
     /// </summary>
-    public static ImportResult Import(string content)
+    public static ImportResult Import(string content) => Detect(content) switch
+    {
+        ReportSourceFormat.Json => new ImportResult(ReportJson.Deserialize(content.TrimStart('\uFEFF')), []),
+        ReportSourceFormat.Html => ImportHtml(content),
+        _ => ImportText(content),
+    };
+
+    /// <summary>JSON starts with "{"; HTML starts with "&lt;" or carries tags such as &lt;table&gt; or &lt;p&gt;; anything else is text.</summary>
+    public static ReportSourceFormat Detect(string content)
     {
         var start = content.AsSpan().TrimStart("\uFEFF \t\r\n");
-        if (start.StartsWith("{")) return new ImportResult(ReportJson.Deserialize(content.TrimStart('\uFEFF')), []);
-        if (start.StartsWith("<") || HtmlMarkup().IsMatch(content)) return ImportHtml(content);
-        return ImportText(content);
+        if (start.StartsWith("{")) return ReportSourceFormat.Json;
+        if (start.StartsWith("<") || HtmlMarkup().IsMatch(content)) return ReportSourceFormat.Html;
+        return ReportSourceFormat.Text;
     }
 
     public static ImportResult ImportText(string text) => TextImporter.Import(text);
