@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using InfoDisclosure.Reports.Model;
+using InfoDisclosure.Workflow.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InfoDisclosure.Workflow.Admin;
+
+/// <summary>
+/// The supervising office's overview. JSON and CSV under /api/admin (API key, like every /api call) and the page under
+/// /overview (API key header, or the session cookie of its login form). The page is not at /admin because Azure
+/// Functions reserves routes starting with "admin" for its own host API, and both hosts serve the same routes.
+/// Every GET only reads.
+/// </summary>
+public static class AdminEndpoints
+{
+    public const string PagePath = "/overview";
+
+    /// <summary>GET /api/admin/overview?year=YYYY[&amp;format=csv]</summary>
+    public static async Task<IResult> OverviewAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        if (!TryYear(http, out var year, out var problem)) return problem!;
+        var format = http.Request.Query["format"].ToString();
+        if (format is not ("" or "json" or "csv")) return Problems.Field("format", "Use format=json (the default) or format=csv.");
+        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year, http.RequestAborted);
+        return format == "csv" ? Csv(overview) : Results.Json(overview, WorkflowJson.Options);
+    }
+
+    /// <summary>GET /api/admin/summary?year=YYYY</summary>
+    public static async Task<IResult> SummaryAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        if (!TryYear(http, out var year, out var problem)) return problem!;
+        var s = await http.RequestServices.GetRequiredService<AdminSummary>().BuildAsync(year, http.RequestAborted);
+        return Results.Json(new
+        {
+            s.Year,
+            s.GeneratedAt,
+            included = s.Included,
+            missing = s.Missing,
+            notes = s.Notes,
+            tables = new
+            {
+                proactiveDisclosure = s.Report.ProactiveDisclosure,
+                applications = s.Report.Applications,
+                reviewAndLitigation = s.Report.ReviewAndLitigation,
+            },
+            cells = s.Cells,
+        }, ReportJson.Options);
+    }
+
+    /// <summary>GET /overview?year=YYYY: the page, or the login form (401) without a key or session.</summary>
+    public static async Task<IResult> PageAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        SecurityHeaders(http);
+        var year = ParseYear(http);
+        if (!Authorized(http)) return Html(AdminPage.RenderLogin(PagePath, year, null), StatusCodes.Status401Unauthorized);
+        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year ?? DefaultYear(http), http.RequestAborted);
+        return Html(AdminPage.Render(overview, PagePath), StatusCodes.Status200OK);
+    }
+
+    /// <summary>GET /overview/export.csv?year=YYYY (same access as the page).</summary>
+    public static async Task<IResult> PageCsvAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        SecurityHeaders(http);
+        if (!Authorized(http)) return Html(AdminPage.RenderLogin(PagePath, ParseYear(http), null), StatusCodes.Status401Unauthorized);
+        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), http.RequestAborted);
+        return Csv(overview);
+    }
+
+    /// <summary>POST /overview/login (form: key, year): sets the session cookie and returns to the page.</summary>
+    public static async Task<IResult> LoginAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        SecurityHeaders(http);
+        if (!http.Request.HasFormContentType) return Html(AdminPage.RenderLogin(PagePath, null, "请通过登录表单提交。"), StatusCodes.Status400BadRequest);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var year = int.TryParse(form["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && HttpInputs.IsYear(y) ? y : (int?)null;
+        var apiKey = ApiKey(http);
+        if (!ApiKeyCheck.IsAuthorized(form["key"].ToString(), apiKey))
+        {
+            return Html(AdminPage.RenderLogin(PagePath, year, "密钥不正确。"), StatusCodes.Status401Unauthorized);
+        }
+        AdminSession.SetCookie(http, AdminSession.Issue(apiKey, Now(http)), PagePath);
+        return new SeeOther(year is { } target ? $"{PagePath}?year={target}" : PagePath);
+    }
+
+    /// <summary>POST /overview/logout: ends the session.</summary>
+    public static Task<IResult> LogoutAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        SecurityHeaders(http);
+        AdminSession.ClearCookie(http, PagePath);
+        return Task.FromResult<IResult>(new SeeOther(PagePath));
+    }
+
+    private static IResult Csv(Overview overview) =>
+        Results.File(AdminCsv.Render(overview), "text/csv; charset=utf-8", $"overview-{overview.Year}.csv");
+
+    private static IResult Html(string html, int status) =>
+        Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    private static void SecurityHeaders(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = AdminPage.ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        headers.XFrameOptions = "DENY";
+    }
+
+    private static bool Authorized(HttpContext http) => AdminSession.IsAuthorized(http, ApiKey(http), Now(http));
+
+    private static string ApiKey(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<WorkflowOptions>>().Value.ApiKey;
+
+    private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+
+    private static int DefaultYear(HttpContext http) => AdminOverview.DefaultYear(Now(http));
+
+    private static int? ParseYear(HttpContext http) =>
+        int.TryParse(http.Request.Query["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && HttpInputs.IsYear(y) ? y : null;
+
+    private static bool TryYear(HttpContext http, out int year, out IResult? problem)
+    {
+        problem = null;
+        var text = http.Request.Query["year"].ToString();
+        if (text.Length == 0)
+        {
+            year = DefaultYear(http);
+            return true;
+        }
+        return HttpInputs.TryYear(text, "year", out year, out problem);
+    }
+
+    /// <summary>303 See Other: after a form POST the browser GETs the page.</summary>
+    private sealed class SeeOther(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}
