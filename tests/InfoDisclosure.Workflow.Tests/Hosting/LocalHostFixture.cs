@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Sockets;
+using InfoDisclosure.Workflow.Storage;
+
+namespace InfoDisclosure.Workflow.Tests.Hosting;
+
+/// <summary>How <see cref="LocalHostFixture"/> starts its Azurite and its local host.</summary>
+public sealed record LocalHostFixtureOptions
+{
+    /// <summary>Keep Azurite's data on disk in a temporary folder (so Azurite itself could be restarted) instead of in memory.</summary>
+    public bool PersistStorage { get; init; }
+
+    /// <summary>Extra settings for the host (e.g. Smtp__Host, Portal__Endpoint), as environment variables.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+}
+
+/// <summary>
+/// Real Azurite (free ports) and the built local host as a separate process on a free port, with its own task hub.
+/// Use as an xunit class fixture (<c>IClassFixture&lt;LocalHostFixture&gt;</c>) or start one with custom options via
+/// <see cref="StartAsync"/>. <see cref="Client"/> sends the API key; <see cref="KillAsync"/> and <see cref="RestartAsync"/>
+/// crash and restart the host on the same storage, task hub and worker id.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    public const string ApiKeyHeader = "x-functions-key";
+
+    private readonly LocalHostFixtureOptions _options;
+    private AzuriteLauncher? _azurite;
+    private LocalHostProcess? _host;
+    private string? _dataDirectory;
+
+    public LocalHostFixture() : this(new LocalHostFixtureOptions()) { }
+
+    private LocalHostFixture(LocalHostFixtureOptions options) => _options = options;
+
+    public string ApiKey { get; } = "test-key-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Unique per fixture, so fixtures sharing nothing never see each other's instances.</summary>
+    public string TaskHubName { get; } = "test" + Guid.NewGuid().ToString("N")[..12];
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public string StorageConnectionString => Azurite.ConnectionString;
+    public AzuriteLauncher Azurite => _azurite ?? throw new InvalidOperationException("Not started.");
+    public LocalHostProcess Host => _host ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Sends the API key with every request.</summary>
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A client without the key, for the 401 cases.</summary>
+    public HttpClient AnonymousClient { get; private set; } = null!;
+
+    public static async Task<LocalHostFixture> StartAsync(LocalHostFixtureOptions options)
+    {
+        var fixture = new LocalHostFixture(options);
+        await fixture.InitializeAsync();
+        return fixture;
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (_options.PersistStorage)
+        {
+            _dataDirectory = Path.Combine(Path.GetTempPath(), "infodisclosure-azurite-" + Guid.NewGuid().ToString("N"));
+        }
+        _azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions
+        {
+            RepoRoot = HostPaths.RepoRoot,
+            DataDirectory = _dataDirectory,
+            Log = TextWriter.Null,
+        });
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client.DefaultRequestHeaders.Add(ApiKeyHeader, ApiKey);
+        AnonymousClient = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        await StartHostAsync();
+    }
+
+    /// <summary>kill -9 of the host process: no graceful shutdown, in-flight work is lost as in a crash.</summary>
+    public Task KillAsync() => Host.KillAsync();
+
+    /// <summary>Starts the host again (after <see cref="KillAsync"/> or <see cref="StopAsync"/>) with the same settings.</summary>
+    public async Task RestartAsync()
+    {
+        if (_host is { HasExited: false }) await _host.KillAsync();
+        if (_host is not null) await _host.DisposeAsync();
+        await StartHostAsync();
+    }
+
+    /// <summary>SIGTERM: the host drains and exits.</summary>
+    public Task StopAsync() => Host.StopAsync(TimeSpan.FromSeconds(60));
+
+    private async Task StartHostAsync()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["TaskHubName"] = TaskHubName,
+            ["Api__Key"] = ApiKey,
+            ["Urls"] = BaseAddress.ToString().TrimEnd('/'),
+            ["PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/'),
+            ["LocalHost__SeedDemo"] = "false",
+            ["LocalHost__WorkerId"] = "test-worker",
+            ["LocalHost__DataDirectory"] = Path.Combine(Path.GetTempPath(), "infodisclosure-localhost-" + TaskHubName),
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        foreach (var (name, value) in _options.Settings) environment[name] = value;
+        _host = await LocalHostProcess.StartAsync(environment, _options.StartTimeout);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        AnonymousClient?.Dispose();
+        if (_host is not null) await _host.DisposeAsync();
+        _azurite?.Dispose();
+        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Azurite may still be releasing a file; the temp folder is cleaned by the OS later.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
