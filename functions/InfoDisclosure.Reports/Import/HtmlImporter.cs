@@ -49,7 +49,7 @@ public static partial class HtmlImporter
         tables.Complete(report, n =>
         {
             var heading = Array.FindIndex(sections, s => s == n);
-            return heading >= 0 ? blocks[heading].Where : "全文";
+            return heading >= 0 && blocks[heading] is HtmlTextBlock text && IsSectionHeading(text, sections, heading) ? text.Where : null;
         });
         findings.Sort((a, b) => LineNumber(a.Where).CompareTo(LineNumber(b.Where)));
         return new ImportResult(report, findings);
@@ -68,7 +68,8 @@ public static partial class HtmlImporter
         if (titles.Count == 0) return blocks;
         // A breadcrumb may name the report too; the heading is the title.
         var title = titles.FirstOrDefault(i => blocks[i].Element.Closest("h1, h2, h3") is not null, titles[0]);
-        if (title > 0 && blocks[title - 1] is HtmlTextBlock && YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((HtmlTextBlock)blocks[title]).Text)))
+        if (title > 0 && blocks[title - 1] is HtmlTextBlock agency && AgencyLine().IsMatch(agency.Text)
+            && YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((HtmlTextBlock)blocks[title]).Text)))
         {
             title--;
         }
@@ -161,8 +162,13 @@ public static partial class HtmlImporter
     [GeneratedRegex(@"^第[二三四]部分")]
     private static partial Regex TableFinding();
 
-    [GeneratedRegex(@"政府信息公开(?:工作)?年度报告\s*$")]
+    /// <summary>A title line; a breadcrumb ("首页 &gt; … &gt; …年度报告") or a label ("标题：…") is not one.</summary>
+    [GeneratedRegex(@"^[^>»|：:]*政府信息公开(?:工作)?年度报告\s*$")]
     private static partial Regex TitleLine();
+
+    /// <summary>An agency name on the line above "××××年政府信息公开工作年度报告": short, not a sentence, not a breadcrumb.</summary>
+    [GeneratedRegex(@"^[^>»|：:。，]{2,40}$")]
+    private static partial Regex AgencyLine();
 
     [GeneratedRegex(@"^\d{4}\s*年度?\s*政府信息公开(?:工作)?年度报告$")]
     private static partial Regex YearOnlyTitle();

@@ -36,9 +36,21 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         }
     }
 
-    /// <summary>Reads the tables taken into the report; <paramref name="sectionWhere"/> names a section's heading for what is missing.</summary>
-    public void Complete(AnnualReport report, Func<int, string> sectionWhere)
+    /// <summary>
+    /// Reads the tables taken into the report. <paramref name="sectionHeading"/> names the line of a section's heading,
+    /// null when the page has none (the prose import reports a missing section).
+    /// </summary>
+    public void Complete(AnnualReport report, Func<int, string?> sectionHeading)
     {
+        string SectionWhere(int n) => sectionHeading(n) ?? "全文";
+        foreach (var (n, tables) in new[] { (2, _proactive.Count), (3, _applications.Count), (4, _review.Count) })
+        {
+            if (tables == 0 && sectionHeading(n) is { } heading)
+            {
+                Unreadable(heading, $"第{LabelMatching.ChineseNumeral(n)}部分没有表格。");
+            }
+        }
+
         if (_proactive.Count > 0)
         {
             var legacy = _proactive.Any(t => AllTexts(t.Table.Grid).Append(t.Caption ?? "")
@@ -50,10 +62,10 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             }
             else
             {
-                report.ProactiveDisclosure = ReadProactive(sectionWhere(2));
+                report.ProactiveDisclosure = ReadProactive(SectionWhere(2));
             }
         }
-        if (_applications.Count > 0) report.Applications = ReadApplications(sectionWhere(3));
+        if (_applications.Count > 0) report.Applications = ReadApplications(SectionWhere(3));
         if (_review.Count > 0) report.ReviewAndLitigation = ReadReview();
     }
 
@@ -107,7 +119,8 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
     /// <summary>
     /// The figures of a row: the cells after its label, each read from the cell that starts in this row. Null (and a
-    /// finding) when the count differs or a non-blank figure comes from a span, which would repeat a number.
+    /// finding) when the count differs, or when a non-blank figure would be read twice: from a cell that spans down
+    /// from a row above, or from one cell that covers two figure columns.
     /// </summary>
     private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name)
     {
@@ -119,9 +132,11 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figures.Count}个：{Describe(figures.Select(f => f.Text))}，此行未读入。");
             return null;
         }
-        if (figures.FirstOrDefault(f => f.Text.Length > 0 && (f.Row != row || f.ColumnSpan > 1)) is { } spanning)
+        var repeated = figures.Where(f => f.Text.Length > 0)
+            .FirstOrDefault(f => f.Row != row || figures.Count(g => ReferenceEquals(g, f)) > 1);
+        if (repeated is not null)
         {
-            Unreadable(RowWhere(table, row), $"{name}的单元格“{spanning.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
+            Unreadable(RowWhere(table, row), $"{name}的单元格“{repeated.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
             return null;
         }
         return figures.Select(f => Cell.Parse(f.Text)).ToList();
@@ -250,7 +265,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     .Select(c => c.Text).Where(t => t.Length > 0).ToList();
                 var slots = columns.Select(c => grid[r, c]).ToList();
                 var extra = rowCells.Where(c => c.Row == r && c.Column >= firstFigure && !columns.Contains(c.Column) && c.Text.Length > 0).ToList();
-                List<HtmlGridCell>? figureCells = slots.All(s => s is not null && !IsLabel(s.Text)) && labels.Count > 0 && extra.Count == 0
+                var gridShaped = labels.Count > 0 && extra.Count == 0 && !labels.Any(l => Cell.Parse(l).IsNumber)
+                    && slots.All(s => s is not null && !IsLabel(s.Text));
+                List<HtmlGridCell>? figureCells = gridShaped
                     ? slots.Cast<HtmlGridCell>().ToList()
                     : null;
                 if (figureCells is null)
