@@ -1,6 +1,6 @@
-using InfoDisclosure.LocalHost;
 using InfoDisclosure.LocalHost.Hosting;
 using InfoDisclosure.LocalHost.Observability;
+using InfoDisclosure.LocalHost.Seed;
 using InfoDisclosure.Workflow;
 
 // The local host: the shared workflow on the Durable Task engine against Azurite, the same routes as the Functions app.
@@ -31,5 +31,8 @@ app.MapInfoDisclosureRoutes();
 if (benchmark) app.MapBenchmarkEndpoints();
 
 await app.StartAsync(stopping);
-StartupBanner.Print(app, apiKey, paths, grpcPort);
+var demo = configuration.GetValue("LocalHost:SeedDemo", true)
+    ? await DemoSeed.EnsureAsync(StartupBanner.LocalBaseAddress(app, grpcPort), apiKey, paths.SeedReport, stopping)
+    : null;
+StartupBanner.Print(app, apiKey, paths, grpcPort, demo);
 await app.WaitForShutdownAsync();

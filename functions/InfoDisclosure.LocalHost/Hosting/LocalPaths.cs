@@ -16,7 +16,7 @@ public sealed record LocalPaths(string? RepoRoot, string DataDirectory, string S
         var dataDirectory = configuration["LocalHost:DataDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(repoRoot ?? environment.ContentRootPath, ".azurite");
-        var seed = Path.Combine(AppContext.BaseDirectory, "Seed", "2022_hongsibu_approval_bureau.txt");
+        var seed = Path.Combine(AppContext.BaseDirectory, "Seed", Seed.DemoSeed.SeedFileName);
         return new LocalPaths(repoRoot, dataDirectory, seed);
     }
 

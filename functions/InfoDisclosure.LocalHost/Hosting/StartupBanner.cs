@@ -9,24 +9,42 @@ public static class StartupBanner
     /// <summary>The last line printed at start; the test harness waits for it.</summary>
     public const string ReadyLine = "InfoDisclosure local host is ready.";
 
-    public static void Print(WebApplication app, string apiKey, LocalPaths paths, int grpcPort)
+    /// <summary>The REST addresses actually bound (ports resolved), without the sidecar's.</summary>
+    public static IReadOnlyList<string> ApiAddresses(WebApplication app, int grpcPort) =>
+        (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Where(address => !address.EndsWith($":{grpcPort}", StringComparison.Ordinal))
+            .ToList();
+
+    /// <summary>An address this machine can call the API on (a wildcard binding is reached through localhost).</summary>
+    public static Uri LocalBaseAddress(WebApplication app, int grpcPort)
     {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var api = addresses.Where(a => !a.EndsWith($":{grpcPort}", StringComparison.Ordinal)).ToList();
-        var first = api.FirstOrDefault() ?? "http://localhost:7071";
+        var address = ApiAddresses(app, grpcPort).FirstOrDefault() ?? KestrelEndpoints.DefaultUrls;
+        var uri = new UriBuilder(address);
+        if (uri.Host is "0.0.0.0" or "[::]" or "::" or "*" or "+") uri.Host = "localhost";
+        return uri.Uri;
+    }
+
+    public static void Print(WebApplication app, string apiKey, LocalPaths paths, int grpcPort, string? demoReport)
+    {
         var configuration = app.Configuration;
+        var baseAddress = LocalBaseAddress(app, grpcPort).ToString().TrimEnd('/');
+        var keyFile = Path.Combine(paths.DataDirectory, LocalApiKey.FileName);
 
         Console.WriteLine();
-        foreach (var address in api) Console.WriteLine($"  Listening on      {address}");
-        Console.WriteLine($"  API               {first}/api/reports, {first}/api/agencies");
-        Console.WriteLine($"  API key           {apiKey}   (send it in the x-functions-key header)");
-        if (configuration["Api:Key"] is { } key && File.Exists(Path.Combine(paths.DataDirectory, LocalApiKey.FileName)) &&
-            File.ReadAllText(Path.Combine(paths.DataDirectory, LocalApiKey.FileName)).Trim() == key)
+        foreach (var address in ApiAddresses(app, grpcPort)) Console.WriteLine($"  Listening on   {address}");
+        Console.WriteLine($"  API            {baseAddress}/api/agencies   {baseAddress}/api/reports?year=2022");
+        if (demoReport is not null)
         {
-            Console.WriteLine($"                    (generated at the first start, kept in {Path.Combine(paths.DataDirectory, LocalApiKey.FileName)})");
+            Console.WriteLine($"  Demo report    {baseAddress}{demoReport}   (preview: {baseAddress}{demoReport}/preview)");
         }
-        Console.WriteLine($"  Task hub          {configuration["TaskHubName"]}  (Durable Functions Monitor: the storage connection below, this hub name)");
-        Console.WriteLine($"  Storage           {Redacted(configuration["AzureWebJobsStorage"] ?? "")}");
+        Console.WriteLine($"  API key        {apiKey}   (send it in the x-functions-key header)");
+        if (File.Exists(keyFile) && File.ReadAllText(keyFile).Trim() == apiKey)
+        {
+            Console.WriteLine($"                 generated at the first start and kept in {keyFile}");
+        }
+        Console.WriteLine($"  Task hub       {configuration["TaskHubName"]}");
+        Console.WriteLine($"  Storage        {Redacted(configuration["AzureWebJobsStorage"] ?? "")}");
+        Console.WriteLine("                 (open the task hub in Durable Functions Monitor with this connection string and hub name)");
         Console.WriteLine();
         Console.WriteLine(ReadyLine);
     }

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace InfoDisclosure.LocalHost.Seed;
+
+/// <summary>
+/// The demo a developer sees after <c>dotnet run</c>: an agency (红寺堡区审批服务管理局, the default three-level chain)
+/// and its 2022 report with the seed text imported as the draft. Done through the host's own HTTP API, so it goes
+/// through exactly the code a user's calls go through; each step is skipped when already done, so restarts are harmless.
+/// </summary>
+public static class DemoSeed
+{
+    public const string AgencyId = "demo-hongsibu";
+    public const int Year = 2022;
+    public const string SeedFileName = "2022_hongsibu_approval_bureau.txt";
+
+    private static readonly object Agency = new
+    {
+        id = AgencyId,
+        name = "红寺堡区审批服务管理局",
+        kind = "department",
+        supervisingOfficeEmail = "zwgk@demo.example",
+        drafter = new { name = "张信息员", email = "drafter@demo.example" },
+        reviewChain = new object[]
+        {
+            new { rule = "any", reviewers = new[] { new { name = "李编辑", email = "editor@demo.example" } } },
+            new { rule = "any", reviewers = new[] { new { name = "王科长", email = "section-head@demo.example" } } },
+            new { rule = "any", reviewers = new[] { new { name = "赵局长", email = "deputy-director@demo.example" } } },
+        },
+    };
+
+    /// <summary>Returns the demo report's API path, or throws with the API's answer when a step is refused.</summary>
+    public static async Task<string> EnsureAsync(Uri baseAddress, string apiKey, string seedFile, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add("x-functions-key", apiKey);
+        var reportPath = $"api/reports/{AgencyId}/{Year}";
+
+        using (var agency = await http.GetAsync($"api/agencies/{AgencyId}", ct))
+        {
+            if (agency.StatusCode == HttpStatusCode.NotFound)
+            {
+                using var created = await http.PostAsJsonAsync("api/agencies", Agency, ct);
+                await EnsureAsync(created, "creating the demo agency", HttpStatusCode.Created, HttpStatusCode.Conflict);
+            }
+            else
+            {
+                await EnsureAsync(agency, "reading the demo agency", HttpStatusCode.OK);
+            }
+        }
+
+        using (var report = await http.GetAsync(reportPath, ct))
+        {
+            if (report.StatusCode == HttpStatusCode.NotFound)
+            {
+                using var created = await http.PostAsJsonAsync("api/reports", new { agencyId = AgencyId, year = Year }, ct);
+                await EnsureAsync(created, "creating the demo report", HttpStatusCode.Created, HttpStatusCode.Conflict);
+            }
+            else
+            {
+                await EnsureAsync(report, "reading the demo report", HttpStatusCode.OK);
+            }
+        }
+
+        // The seed text is loaded once, over the pre-filled first version; later versions are the developer's own.
+        using var current = await http.GetAsync(reportPath, ct);
+        await EnsureAsync(current, "reading the demo report", HttpStatusCode.OK);
+        using var view = JsonDocument.Parse(await current.Content.ReadAsStringAsync(ct));
+        if (view.RootElement.GetProperty("versions").GetArrayLength() <= 1)
+        {
+            using var content = new StringContent(await File.ReadAllTextAsync(seedFile, ct), Encoding.UTF8, "text/plain");
+            using var saved = await http.PutAsync($"{reportPath}/draft", content, ct);
+            await EnsureAsync(saved, "loading the seed report as the draft", HttpStatusCode.OK, HttpStatusCode.Created);
+        }
+        return "/" + reportPath;
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, string step, params HttpStatusCode[] expected)
+    {
+        if (expected.Contains(response.StatusCode)) return;
+        throw new InvalidOperationException($"Demo seed: {step} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}
