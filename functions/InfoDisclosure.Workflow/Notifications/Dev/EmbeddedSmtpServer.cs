@@ -61,7 +61,8 @@ public sealed class EmbeddedSmtpServer : IAsyncDisposable
         stopping.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port that is free now (the OS picks it).</summary>
+    public static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

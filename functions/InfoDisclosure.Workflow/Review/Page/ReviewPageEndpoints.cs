@@ -1,0 +1,139 @@
+using InfoDisclosure.Workflow.Api;
+using InfoDisclosure.Workflow.Review.Links;
+using InfoDisclosure.Workflow.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InfoDisclosure.Workflow.Review.Page;
+
+/// <summary>
+/// GET, HEAD and POST /review/{token}: the e-mailed review page. Outside /api and without the API key: the token is the
+/// credential. GET and HEAD only read. POST checks the page's form value (HMAC of the link's hash under the persisted
+/// form key: no cookie, so it works in mail apps' browsers and survives restarts), validates the form, spends the link
+/// (ETag update, single use), then records the decision through <see cref="ReviewDecisionService"/>, the API's path.
+/// </summary>
+public static class ReviewPageEndpoints
+{
+    public static Task<IResult> ShowAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route) =>
+        ShowOrHeadAsync(http, route);
+
+    public static Task<IResult> HeadAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route) =>
+        ShowOrHeadAsync(http, route);
+
+    public static async Task<IResult> DecideAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
+    {
+        var ctx = await OpenAsync(http, route);
+        if (ctx.Refusal is { } refused) return refused;
+        var (link, entry) = (ctx.Link!, ctx.Entry!);
+        var services = http.RequestServices;
+        var ct = http.RequestAborted;
+        var store = services.GetRequiredService<ReviewLinkStore>();
+        var key = await store.FormKeyAsync(ct);
+
+        if (!http.Request.HasFormContentType)
+        {
+            return Page(StatusCodes.Status400BadRequest, ReviewPage.Message("无法提交", "请在审核页面上填写并提交表单。"));
+        }
+        var form = await http.Request.ReadFormAsync(ct);
+        if (!ReviewLinkTokens.FormValueMatches(key, link.TokenHash, form[ReviewPage.FormField].ToString()))
+        {
+            return Page(StatusCodes.Status403Forbidden, ReviewPage.Message("页面校验失败",
+                "提交的表单不是从本审核页面发出的，审核意见未记录。请从邮件中的链接重新打开审核页面后提交。"));
+        }
+        var posted = new ReviewForm(
+            form[ReviewPage.DecisionField].ToString(),
+            form[ReviewPage.ReviewField].ToString() == "on",
+            form[ReviewPage.ProofreadField].ToString() == "on",
+            form[ReviewPage.CommentField].ToString());
+        if (Invalid(posted) is { } error)
+        {
+            var model = await ReviewPageData.LoadAsync(link, entry, services.GetRequiredService<ReportDocuments>(),
+                services.GetRequiredService<DecisionLog>(), ReviewLinkTokens.FormValue(key, link.TokenHash), ct);
+            return model is null
+                ? Page(StatusCodes.Status410Gone, ReviewPage.Message("版本不存在", "送审版本已不存在，请联系起草人。"))
+                : Page(StatusCodes.Status422UnprocessableEntity, ReviewPage.Render(model with { Error = error, Posted = posted }));
+        }
+
+        if (!await store.TryConsumeAsync(link, posted.Decision!, ct)) return AlreadyDecided();
+        DecisionOutcome outcome;
+        try
+        {
+            outcome = await services.GetRequiredService<ReviewDecisionService>().DecideAsync(durable, new DecisionInput(
+                link.Grant.AgencyId, link.Grant.Year, link.Grant.Level, link.Grant.Round, link.Grant.ReviewerEmail, posted.Decision!,
+                posted.Comment, posted.ReviewConfirmed, posted.ProofreadConfirmed, link.Grant.VersionNumber, link.Grant.VersionSha256,
+                HttpInputs.AuditAddress(http)), ct);
+        }
+        catch (Exception e)
+        {
+            // Nothing was recorded (the decision service withdraws its record when the event cannot be raised): give the link back.
+            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(ReviewPageEndpoints)).LogError(e, "Review decision failed; link released.");
+            await store.ReleaseAsync(link.TokenHash, CancellationToken.None);
+            throw;
+        }
+
+        return outcome.Status switch
+        {
+            DecisionStatus.Recorded => Page(StatusCodes.Status200OK, ReviewPage.Done(
+                (await services.GetRequiredService<ReportDocuments>().ReadReportAsync(link.Grant.AgencyId, link.Grant.Year, link.Grant.VersionNumber, ct))!,
+                outcome.Decision!.LevelName, outcome.Decision.Approved, outcome.Decision.Comment, outcome.Decision.DecidedAt)),
+            DecisionStatus.AlreadyDecided or DecisionStatus.NotCurrent => AlreadyDecided(),
+            _ => Superseded(),
+        };
+    }
+
+    private static async Task<IResult> ShowOrHeadAsync(HttpContext http, IReadOnlyDictionary<string, string> route)
+    {
+        var ctx = await OpenAsync(http, route);
+        if (ctx.Refusal is { } refused) return refused;
+        var services = http.RequestServices;
+        var ct = http.RequestAborted;
+        var key = await services.GetRequiredService<ReviewLinkStore>().FormKeyAsync(ct);
+        var model = await ReviewPageData.LoadAsync(ctx.Link!, ctx.Entry!, services.GetRequiredService<ReportDocuments>(),
+            services.GetRequiredService<DecisionLog>(), ReviewLinkTokens.FormValue(key, ctx.Link!.TokenHash), ct);
+        return model is null ? Superseded() : Page(StatusCodes.Status200OK, ReviewPage.Render(model));
+    }
+
+    private sealed record Opened(ReviewLink? Link, ReportIndexEntry? Entry, IResult? Refusal);
+
+    /// <summary>Finds the link and judges it against the report as it stands; a refusal page when it does not open.</summary>
+    private static async Task<Opened> OpenAsync(HttpContext http, IReadOnlyDictionary<string, string> route)
+    {
+        var services = http.RequestServices;
+        var ct = http.RequestAborted;
+        var link = await services.GetRequiredService<ReviewLinkStore>().FindAsync(route.TryGetValue("token", out var token) ? token : null, ct);
+        var entry = link is null ? null : await services.GetRequiredService<ReportIndex>().GetAsync(link.Grant.AgencyId, link.Grant.Year, ct);
+        var verdict = await ReviewPageData.JudgeAsync(link, entry, services.GetRequiredService<DecisionLog>(),
+            services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+        return verdict switch
+        {
+            LinkVerdict.Open => new(link, entry, null),
+            LinkVerdict.AlreadyDecided => new(link, entry, AlreadyDecided()),
+            LinkVerdict.Expired => new(link, entry, Page(StatusCodes.Status410Gone, ReviewPage.Message("链接已过期",
+                "此审核链接已超过有效期，不能再使用。如报告仍在等待您审核，系统发出的催办邮件中有新的链接；也可联系起草人。"))),
+            LinkVerdict.Superseded => new(link, entry, Superseded()),
+            _ => new(null, null, Page(StatusCodes.Status404NotFound, ReviewPage.Message("链接无效",
+                "找不到此审核链接。请确认链接完整（从邮件中复制时不要遗漏字符），或联系起草人。"))),
+        };
+    }
+
+    private static string? Invalid(ReviewForm form) => form.Decision switch
+    {
+        Decisions.Approve when !form.ReviewConfirmed || !form.ProofreadConfirmed => "审核通过须同时勾选【审】和【校】两项确认。",
+        Decisions.Reject when string.IsNullOrWhiteSpace(form.Comment) => "退回修改须填写意见，告诉起草人需要修改什么。",
+        Decisions.Approve or Decisions.Reject when form.Comment is { Length: > ReviewPage.MaxCommentLength } =>
+            $"意见最多 {ReviewPage.MaxCommentLength} 字。",
+        Decisions.Approve or Decisions.Reject => null,
+        _ => "请选择“审核通过”或“退回修改”。",
+    };
+
+    private static IResult AlreadyDecided() => Page(StatusCodes.Status409Conflict, ReviewPage.Message("已处理",
+        "本环节的审核意见已经提交（由您或本环节的其他审核人），此链接不能再次提交，本次操作未作任何改动。",
+        "Already decided: nothing was changed."));
+
+    private static IResult Superseded() => Page(StatusCodes.Status410Gone, ReviewPage.Message("链接已失效",
+        "报告已退回修改或已进入新一轮审核，此链接对应的审核已结束，本次操作未作任何改动。如需您审核，系统会发送新的邮件。"));
+
+    private static IResult Page(int status, string html) => new HtmlPageResult(status, html);
+}
