@@ -32,8 +32,8 @@ public sealed class BicepValidationTests
     [Fact]
     public void A_broken_template_fails_the_build()
     {
-        var folder = Repo.NewScratchFolder();
-        var template = Path.Combine(folder, "broken.bicep");
+        using var folder = new ScratchFolder();
+        var template = folder.File("broken.bicep");
         File.WriteAllText(template, """
             param instanceCount int = 'many'
 
@@ -47,19 +47,19 @@ public sealed class BicepValidationTests
             output count int = instanceCount + missingSymbol
             """);
 
-        var build = Bicep.Build(template, folder);
+        var build = Bicep.Build(template, folder.Path);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains(build.Diagnostics, d => d.Level == "Error" && d.Code.StartsWith("BCP", StringComparison.Ordinal));
-        Assert.False(File.Exists(Path.Combine(folder, "broken.json")));
+        Assert.False(File.Exists(folder.File("broken.json")));
     }
 
     [Fact]
     public void A_lint_warning_is_found_under_the_repository_rules()
     {
-        var folder = Repo.NewScratchFolder();
-        File.Copy(Path.Combine(Repo.Infra, "bicepconfig.json"), Path.Combine(folder, "bicepconfig.json"));
-        var template = Path.Combine(folder, "unused.bicep");
+        using var folder = new ScratchFolder();
+        File.Copy(Path.Combine(Repo.Infra, "bicepconfig.json"), folder.File("bicepconfig.json"));
+        var template = folder.File("unused.bicep");
         File.WriteAllText(template, """
             param neverUsed string = 'x'
 
@@ -74,9 +74,9 @@ public sealed class BicepValidationTests
     [Fact]
     public void A_hard_coded_public_cloud_url_fails_the_lint_under_the_repository_rules()
     {
-        var folder = Repo.NewScratchFolder();
-        File.Copy(Path.Combine(Repo.Infra, "bicepconfig.json"), Path.Combine(folder, "bicepconfig.json"));
-        var template = Path.Combine(folder, "hardcoded.bicep");
+        using var folder = new ScratchFolder();
+        File.Copy(Path.Combine(Repo.Infra, "bicepconfig.json"), folder.File("bicepconfig.json"));
+        var template = folder.File("hardcoded.bicep");
         File.WriteAllText(template, """
             param accountName string
 

@@ -50,10 +50,10 @@ public sealed class CloudNeutralityTests
     [InlineData("url: 'https://func-api.azurewebsites.net'")]
     public void The_scan_finds_a_planted_host_name(string line)
     {
-        var folder = Repo.NewScratchFolder();
-        File.WriteAllText(Path.Combine(folder, "planted.bicep"), "param x string\n" + line + "\n");
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("planted.bicep"), "param x string\n" + line + "\n");
 
-        var findings = FindCloudHosts(folder);
+        var findings = FindCloudHosts(folder.Path);
 
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.StartsWith("planted.bicep:2 ", f, StringComparison.Ordinal));
@@ -68,10 +68,10 @@ public sealed class CloudNeutralityTests
         // "$schema" is the ARM schema URL the compiler writes into every (nested) template; nothing deploys to it.
         var template = JsonNode.Parse(compiled.Json)!;
         RemoveSchemas(template);
-        var folder = Repo.NewScratchFolder();
-        File.WriteAllText(Path.Combine(folder, "main.json"), template.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("main.json"), template.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
-        Assert.Empty(FindCloudHosts(folder));
+        Assert.Empty(FindCloudHosts(folder.Path));
     }
 
     private static void RemoveSchemas(JsonNode? node)

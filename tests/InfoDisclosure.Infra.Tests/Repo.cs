@@ -20,12 +20,18 @@ public static class Repo
     public static JsonDocument ReadStrictJson(string path) =>
         JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false });
 
-    public static string NewScratchFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "infodisclosure-infra-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+}
+
+/// <summary>A temporary folder, deleted on dispose.</summary>
+public sealed class ScratchFolder : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "infodisclosure-infra-tests", Guid.NewGuid().ToString("N"));
+
+    public ScratchFolder() => Directory.CreateDirectory(Path);
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
 }
 
 /// <summary>infra/main.bicep compiled once (to ARM JSON) for all tests that inspect what it deploys.</summary>
@@ -41,9 +47,9 @@ public sealed partial class CompiledMainTemplate
 
     private CompiledMainTemplate()
     {
-        var output = Repo.NewScratchFolder();
-        Build = Bicep.Build(Repo.MainTemplate, output);
-        var file = Path.Combine(output, "main.json");
+        using var output = new ScratchFolder();
+        Build = Bicep.Build(Repo.MainTemplate, output.Path);
+        var file = output.File("main.json");
         Json = File.Exists(file) ? File.ReadAllText(file) : "";
         Root = Json.Length > 0 ? JsonDocument.Parse(Json).RootElement.Clone() : default;
     }
