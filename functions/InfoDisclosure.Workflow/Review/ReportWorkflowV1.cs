@@ -45,15 +45,7 @@ public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, Rep
         await EnterAsync(context, Change(input, submission, ReportStages.Approved, "approved", []));
         await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Approved);
 
-        var artifacts = await context.CallActivityAsync<FinalArtifacts>(StoreFinalArtifacts.Name,
-            new FinalArtifactsRequest(input.AgencyId, input.Year, submission.Round, submission.VersionNumber, submission.Sha256), Retry);
-        await context.CallActivityAsync<DeliveryReceipt>(DeliverReport.Name,
-            new DeliveryRequest($"{context.InstanceId}:R{submission.Round}:delivery", report, submission.SupervisingOfficeEmail, submission.Round, artifacts),
-            PublishRetryPolicy);
-        await EnterAsync(context, Change(input, submission, ReportStages.Submitted, "submitted", []));
-        await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Submitted);
-
-        var publication = await PublishAsync(context, input, report, submission, artifacts);
+        var publication = await DeliverAndPublishAsync(context, input, report, submission);
         await EnterAsync(context, Change(input, submission, ReportStages.Published, "published", []) with { PublishedUrl = publication.Url });
         await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Published, publishedUrl: publication.Url);
         return new ReportOutcome(ReportStages.Published, submission.Round, publication.Url);
@@ -123,24 +115,40 @@ public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, Rep
         }
     }
 
-    /// <summary>Publishes with retries; after the last failure the report is PublishFailed until a retry is requested.</summary>
-    private static async Task<Publication> PublishAsync(
-        TaskOrchestrationContext context, ReportWorkflowInput input, ReportRef report, Submission submission, FinalArtifacts artifacts)
+    /// <summary>
+    /// 报送 then publication, each with retries. After the last failed attempt of either, the report is PublishFailed
+    /// (holder: the drafter) until a retry is requested by the event "Publish-A{n}"; steps already done are not repeated.
+    /// </summary>
+    private static async Task<Publication> DeliverAndPublishAsync(
+        TaskOrchestrationContext context, ReportWorkflowInput input, ReportRef report, Submission submission)
     {
-        var publication = new PublicationRequest($"{context.InstanceId}:v{submission.VersionNumber}", report, artifacts);
+        FinalArtifacts? artifacts = null;
+        var delivered = false;
         for (var attempt = 1; ; attempt++)
         {
-            await EnterAsync(context, Change(input, submission, ReportStages.Publishing, $"publishing-{attempt}", []));
             try
             {
-                return await context.CallActivityAsync<Publication>(PublishReport.Name, publication, PublishRetryPolicy);
+                artifacts ??= await context.CallActivityAsync<FinalArtifacts>(StoreFinalArtifacts.Name,
+                    new FinalArtifactsRequest(input.AgencyId, input.Year, submission.Round, submission.VersionNumber, submission.Sha256), Retry);
+                if (!delivered)
+                {
+                    await context.CallActivityAsync<DeliveryReceipt>(DeliverReport.Name, new DeliveryRequest(
+                        $"{context.InstanceId}:R{submission.Round}:delivery", report, submission.SupervisingOfficeEmail, submission.Round, artifacts),
+                        PublishRetryPolicy);
+                    delivered = true;
+                    await EnterAsync(context, Change(input, submission, ReportStages.Submitted, "submitted", []));
+                    await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Submitted);
+                }
+                await EnterAsync(context, Change(input, submission, ReportStages.Publishing, $"publishing-{attempt}", []));
+                return await context.CallActivityAsync<Publication>(PublishReport.Name,
+                    new PublicationRequest($"{context.InstanceId}:v{submission.VersionNumber}", report, artifacts), PublishRetryPolicy);
             }
             catch (TaskFailedException failure)
             {
+                var reason = $"{(delivered ? "发布" : "报送")}失败: {failure.FailureDetails.ErrorMessage}";
                 await EnterAsync(context, Change(input, submission, ReportStages.PublishFailed, $"publish-failed-{attempt}", [submission.Drafter])
-                    with { Comment = failure.FailureDetails.ErrorMessage });
-                await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.PublishFailed, comment: failure.FailureDetails.ErrorMessage,
-                    attempt: attempt);
+                    with { Comment = reason });
+                await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.PublishFailed, comment: reason, attempt: attempt);
                 await context.WaitForExternalEvent<PublishRetry>(WorkflowEvents.RetryPublish(attempt + 1));
             }
         }
