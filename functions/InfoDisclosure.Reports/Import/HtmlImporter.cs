@@ -68,8 +68,10 @@ public static partial class HtmlImporter
         if (titles.Count == 0) return blocks;
         // A breadcrumb may name the report too; the heading is the title.
         var title = titles.FirstOrDefault(i => blocks[i].Element.Closest("h1, h2, h3") is not null, titles[0]);
-        if (title > 0 && blocks[title - 1] is HtmlTextBlock agency && AgencyLine().IsMatch(agency.Text)
-            && YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((HtmlTextBlock)blocks[title]).Text)))
+        if (title > 0 && blocks[title - 1] is HtmlTextBlock agency
+            && YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((HtmlTextBlock)blocks[title]).Text))
+            && (agency.Element.Closest("h1, h2, h3") is { } heading && heading == blocks[title].Element.Closest("h1, h2, h3")
+                || AgencyLine().IsMatch(agency.Text)))
         {
             title--;
         }
@@ -167,7 +169,7 @@ public static partial class HtmlImporter
     private static partial Regex TitleLine();
 
     /// <summary>An agency name on the line above "××××年政府信息公开工作年度报告": short, not a sentence, not a breadcrumb.</summary>
-    [GeneratedRegex(@"^[^>»|：:。，]{2,40}$")]
+    [GeneratedRegex(@"^(?!.*当前位置)(?!.*\s>\s)[^»|：:。，]{2,40}$")]
     private static partial Regex AgencyLine();
 
     [GeneratedRegex(@"^\d{4}\s*年度?\s*政府信息公开(?:工作)?年度报告$")]

@@ -10,7 +10,7 @@ namespace InfoDisclosure.Reports.Rendering;
 /// </summary>
 public static class HtmlRenderer
 {
-    public const string Section3Note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+    public const string Section3Note = ReportTables.Section3Note;
 
     /// <summary>A standalone printable page.</summary>
     public static string RenderPage(AnnualReport report)
@@ -65,19 +65,15 @@ public static class HtmlRenderer
         CloseSection(html);
 
         OpenSection(html, 2, ReportOutline.Section2Heading);
-        if (report.ProactiveDisclosure is { } proactive)
-        {
-            foreach (var table in ReportCells.ProactiveTables) WriteProactiveTable(html, table, proactive);
-        }
-        foreach (var table in report.LegacyProactiveTables ?? []) WriteLegacyTable(html, table);
+        foreach (var table in ReportTables.Section2(report)) WriteTable(html, table);
         CloseSection(html);
 
         OpenSection(html, 3, ReportOutline.Section3Heading);
-        if (report.Applications is { } applications) WriteApplicationTable(html, applications);
+        WriteTable(html, ReportTables.Section3(report));
         CloseSection(html);
 
         OpenSection(html, 4, ReportOutline.Section4Heading);
-        if (report.ReviewAndLitigation is { } review) WriteReviewTable(html, review);
+        WriteTable(html, ReportTables.Section4(report));
         CloseSection(html);
 
         OpenSection(html, 5, ReportOutline.Section5Heading(report));
@@ -114,130 +110,35 @@ public static class HtmlRenderer
 
     private static string? Span(int count) => count > 1 ? count.ToString(CultureInfo.InvariantCulture) : null;
 
-    private static void WriteFigure(HtmlWriter html, string where, Cell cell) =>
-        html.Element("td", cell.ToString(), ("data-where", where));
-
-    private static void OpenTable(HtmlWriter html, string cssClass, string table) =>
+    private static void WriteTable(HtmlWriter html, LayoutTable? table)
+    {
+        if (table is null) return;
         html.Open("div", ("class", "table-scroll")).Line()
-            .Open("table", ("class", cssClass), ("data-table", table)).Line();
-
-    private static void CloseTable(HtmlWriter html) => html.Close("table").Line().Close("div").Line();
-
-    private static void WriteProactiveTable(HtmlWriter html, ProactiveTableLayout table, ProactiveDisclosure proactive)
-    {
-        OpenTable(html, "t2", $"{ReportCells.Section2}.{table.Provision}");
-        html.Element("caption", table.Provision).Line()
-            .Raw("<thead><tr>").Element("th", ReportCells.ItemColumnHeader, ("scope", "col"));
-        foreach (var header in table.Headers) html.Element("th", header, ("scope", "col"));
-        html.Raw("</tr></thead>").Line().Raw("<tbody>").Line();
-        foreach (var row in table.Rows)
-        {
-            html.Raw("<tr>").Element("th", row.Item, ("scope", "row"));
-            foreach (var cell in row.Cells) WriteFigure(html, cell.Where, cell.Get(proactive));
-            html.Raw("</tr>").Line();
-        }
-        html.Raw("</tbody>").Line();
-        CloseTable(html);
-    }
-
-    private static void WriteLegacyTable(HtmlWriter html, SimpleTable table)
-    {
-        OpenTable(html, "t2 legacy", $"{ReportCells.Section2}.{table.Caption}");
-        html.Element("caption", table.Caption).Line();
+            .Open("table", ("class", table.Kind), ("data-table", table.Name)).Line();
+        if (table.Caption is not null) html.Element("caption", table.Caption).Line();
         if (table.Header.Count > 0)
         {
-            html.Raw("<thead><tr>");
-            foreach (var header in table.Header) html.Element("th", header, ("scope", "col"));
-            html.Raw("</tr></thead>").Line();
+            html.Raw("<thead>").Line();
+            foreach (var row in table.Header) WriteRow(html, row);
+            html.Raw("</thead>").Line();
         }
         html.Raw("<tbody>").Line();
-        foreach (var row in table.Rows)
-        {
-            html.Raw("<tr>").Element("th", row.Label, ("scope", "row"));
-            for (var i = 0; i < row.Cells.Count; i++) WriteFigure(html, ReportCells.LegacyWhere(table, row, i), row.Cells[i]);
-            html.Raw("</tr>").Line();
-        }
-        html.Raw("</tbody>").Line();
-        CloseTable(html);
+        foreach (var row in table.Body) WriteRow(html, row);
+        html.Raw("</tbody>").Line().Close("table").Line().Close("div").Line();
     }
 
-    private static void WriteApplicationTable(HtmlWriter html, ApplicationTable table)
+    private static void WriteRow(HtmlWriter html, LayoutRow row)
     {
-        var rows = ApplicationRows.Present(table).ToList();
-        var results = rows.Count(r => IsResult(r.Row));
-
-        OpenTable(html, "t3", ReportCells.Section3);
-        html.Raw("<thead>").Line()
-            .Raw("<tr>").Element("th", Section3Note, ("class", "note"), ("colspan", "3"), ("rowspan", "3"))
-            .Element("th", "申请人情况", ("colspan", "7"), ("scope", "colgroup")).Raw("</tr>").Line()
-            .Raw("<tr>").Element("th", ApplicantCounts.Label(ApplicantColumn.NaturalPerson), ("rowspan", "2"), ("scope", "col"))
-            .Element("th", "法人或其他组织", ("colspan", "5"), ("scope", "colgroup"))
-            .Element("th", ApplicantCounts.Label(ApplicantColumn.Total), ("rowspan", "2"), ("scope", "col")).Raw("</tr>").Line()
-            .Raw("<tr>");
-        foreach (var column in ApplicantCounts.ApplicantColumns.Skip(1)) html.Element("th", ApplicantCounts.Label(column), ("scope", "col"));
-        html.Raw("</tr>").Line().Raw("</thead>").Line().Raw("<tbody>").Line();
-
-        var resultsHeadingWritten = false;
-        string? openGroup = null;
-        foreach (var (row, counts) in rows)
+        html.Open("tr", ("data-row", row.RowName));
+        foreach (var cell in row.Cells)
         {
-            html.Open("tr", ("data-row", row.Where));
-            if (!IsResult(row))
+            if (cell.IsFigure)
             {
-                html.Element("th", row.Label, ("colspan", "3"), ("scope", "row"));
+                html.Element("td", cell.Text, ("data-where", cell.Where));
+                continue;
             }
-            else
-            {
-                if (!resultsHeadingWritten)
-                {
-                    html.Element("th", "三、本年度办理结果", ("rowspan", Span(results)), ("scope", "rowgroup"));
-                    resultsHeadingWritten = true;
-                }
-                if (row.Group is null)
-                {
-                    html.Element("th", row.Label, ("colspan", "2"), ("scope", "row"));
-                }
-                else
-                {
-                    if (row.Group != openGroup)
-                    {
-                        html.Element("th", row.Group, ("rowspan", Span(rows.Count(r => r.Row.Group == row.Group))), ("scope", "rowgroup"));
-                        openGroup = row.Group;
-                    }
-                    html.Element("th", row.Label, ("scope", "row"));
-                }
-            }
-            foreach (var column in ApplicantCounts.Columns) WriteFigure(html, ReportCells.ApplicationWhere(row, column), counts[column]);
-            html.Raw("</tr>").Line();
+            html.Element("th", cell.Text, ("class", cell.CssClass), ("colspan", Span(cell.ColumnSpan)), ("rowspan", Span(cell.RowSpan)), ("scope", cell.Scope));
         }
-        html.Raw("</tbody>").Line();
-        CloseTable(html);
-    }
-
-    /// <summary>The rows under 三、本年度办理结果: （一）…（七）.</summary>
-    private static bool IsResult(ApplicationRow row) => row.IsResultItem || row == ApplicationRows.ResultsTotal;
-
-    private static void WriteReviewTable(HtmlWriter html, ReviewAndLitigation review)
-    {
-        OpenTable(html, "t4", ReportCells.Section4);
-        html.Raw("<thead>").Line()
-            .Raw("<tr>").Element("th", "行政复议", ("colspan", "5"), ("scope", "colgroup"))
-            .Element("th", "行政诉讼", ("colspan", "10"), ("scope", "colgroup")).Raw("</tr>").Line()
-            .Raw("<tr>");
-        foreach (var outcome in ReportCells.Outcomes) html.Element("th", outcome.Label, ("rowspan", "2"), ("scope", "col"));
-        html.Element("th", ReportCells.LitigationWithout.Label, ("colspan", "5"), ("scope", "colgroup"))
-            .Element("th", ReportCells.LitigationAfter.Label, ("colspan", "5"), ("scope", "colgroup")).Raw("</tr>").Line()
-            .Raw("<tr>");
-        for (var i = 0; i < 2; i++)
-        {
-            foreach (var outcome in ReportCells.Outcomes) html.Element("th", outcome.Label, ("scope", "col"));
-        }
-        html.Raw("</tr>").Line().Raw("</thead>").Line().Raw("<tbody>").Line().Raw("<tr>");
-        foreach (var group in ReportCells.ReviewGroups)
-        {
-            foreach (var outcome in ReportCells.Outcomes) WriteFigure(html, ReportCells.ReviewWhere(group, outcome), outcome.Get(group.Get(review)));
-        }
-        html.Raw("</tr>").Line().Raw("</tbody>").Line();
-        CloseTable(html);
+        html.Raw("</tr>").Line();
     }
 }
