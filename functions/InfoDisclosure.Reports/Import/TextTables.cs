@@ -28,7 +28,8 @@ internal sealed partial class TextReportReader
     /// <summary>
     /// The figure cells after a row's label at <paramref name="labelIndex"/>. Up to <paramref name="leading"/> empty
     /// cells the label spans are dropped, then empty padding at the end, then any further empty cells before the
-    /// figures. Null when the row does not have exactly <paramref name="count"/> figure cells.
+    /// figures. Null when the row does not have exactly <paramref name="count"/> figure cells, or when one of them is
+    /// a label (a header or prose line taken for a row).
     /// </summary>
     private static List<string>? FigureCells(List<string> cells, int labelIndex, int count, int leading)
     {
@@ -36,11 +37,11 @@ internal sealed partial class TextReportReader
         for (var i = 0; i < leading && figures.Count > count && figures[0].Length == 0; i++) figures.RemoveAt(0);
         while (figures.Count > count && figures[^1].Length == 0) figures.RemoveAt(figures.Count - 1);
         while (figures.Count > count && figures[0].Length == 0) figures.RemoveAt(0);
-        return figures.Count == count ? figures : null;
+        return figures.Count == count && !figures.Any(IsLabel) ? figures : null;
     }
 
     private static string Describe(List<string> cells, int count) =>
-        $"应有{count}个数字单元格，读到{cells.Count}个：{string.Join(" | ", cells)}";
+        $"应为{count}个数字单元格，读到{cells.Count}个单元格：{string.Join(" | ", cells)}";
 
     // ───────────── Section 二 ─────────────
 
