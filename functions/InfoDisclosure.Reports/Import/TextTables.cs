@@ -15,14 +15,16 @@ internal sealed partial class TextReportReader
     /// <summary>A label rather than a figure: numbered ("1.", "（一）") or worded (two or more Chinese characters), and not a number.</summary>
     internal static bool IsLabel(string cell)
     {
-        if (cell.Length == 0 || Cell.Parse(cell).IsNumber) return false;
-        if (LabelMatching.ParseMarker(cell).Kind != MarkerKind.None) return true;
+        if (cell.Length == 0) return false;
         var ideographs = 0;
         foreach (var c in cell)
         {
+            // A number has no Chinese characters, so two of them make a label.
             if (c is >= '\u4E00' and <= '\u9FFF' && ++ideographs >= 2) return true;
         }
-        return false;
+        var first = cell[0];
+        var mayBeNumbered = first is '（' or '(' or '*' || char.IsDigit(first) || "一二三四五六七八九十".Contains(first);
+        return mayBeNumbered && LabelMatching.ParseMarker(cell).Kind != MarkerKind.None && !Cell.Parse(cell).IsNumber;
     }
 
     /// <summary>
@@ -176,7 +178,7 @@ internal sealed partial class TextReportReader
         foreach (var line in section.Lines.Where(l => !l.IsBlank))
         {
             var cells = SplitCells(line.Text);
-            if (cells.All(c => !Cell.Parse(c).IsNumber) && cells.Any(c => ApplicationHeaderWords.Any(w => c.Contains(w, StringComparison.Ordinal))))
+            if (cells.Any(c => ApplicationHeaderWords.Any(w => c.Contains(w, StringComparison.Ordinal))) && cells.All(c => !Cell.Parse(c).IsNumber))
             {
                 continue;
             }
