@@ -86,8 +86,10 @@ public sealed class NotifyPublishFailed(
         }
         catch (Exception e)
         {
+            // The failed cycle is recorded and the overview shows it; a mail server that is down too must not fail the
+            // orchestration, which would then never reach the wait for the retry.
             await ledger.MarkFailedAsync(partition, key, e.Message, CancellationToken.None);
-            throw;
+            logger.LogError(e, "The administrator could not be told that publishing {Report} failed", failure.Report.Title);
         }
         return failure.NotificationId;
     }
