@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Publishing;
@@ -25,6 +26,7 @@ public sealed record OverviewRow(
     string? LastError)
 {
     /// <summary>Risk order: overdue first (most days over first), then unpublished by fewest days left, published last.</summary>
+    [JsonIgnore]
     public (int Group, int Days) RiskKey => Stage == ReportStages.Published
         ? (2, 0)
         : Overdue ? (0, DaysLeft ?? 0) : (1, DaysLeft ?? int.MaxValue);
