@@ -131,6 +131,23 @@ public class TextImportToleranceTests
     }
 
     [Fact]
+    public void Slash_and_dash_cells_are_kept_as_printed_and_blank_cells_stay_blank()
+    {
+        const string fixture = "2024_huaian_city_gov.txt";
+        Assert.Equal("\t\t3.危及“三安全一稳定”\t5\t0\t0\t0\t0\t0\t5", Line(fixture, 37));
+
+        var result = TextImporter.Import(WithLine(fixture, 37, "\t\t3.危及“三安全一稳定”\t5\t/\t—\t\t0\t0\t5"));
+
+        Assert.Empty(result.Findings);
+        var row = result.Report.Applications!.NotDisclosed.EndangersSecurityOrStability;
+        Assert.Equal(5m, row.NaturalPerson.Value);
+        Assert.Equal("/", row.CommercialEnterprise.Text);
+        Assert.Equal("—", row.ResearchInstitution.Text);
+        Assert.True(row.PublicWelfareOrganization.IsBlank);
+        Assert.Equal(5m, row.Total.Value);
+    }
+
+    [Fact]
     public void A_label_in_the_wrong_cell_is_read_by_its_place_in_the_group()
     {
         const string fixture = "2022_hongsibu_approval_bureau.txt";
