@@ -91,9 +91,18 @@ public static class DocxRenderer
         body.Append(Paragraph(Heading1Style, ReportOutline.Section6Heading(report)));
         WriteNarrative(body, ReportOutline.OtherMatters(report.OtherMatters));
 
-        // Room for the signature and the seal, then the agency and the date, right-aligned four characters in.
-        body.Append(Paragraph(null, ""), Paragraph(null, ""));
-        body.Append(Paragraph(SignatureStyle, report.AgencyName));
+        // Room for the signature and the seal, then the agency and the date, right-aligned four characters in,
+        // kept on the page of the last paragraph so the seal never stands alone on a page.
+        var signature = new[]
+        {
+            body.Elements<Paragraph>().LastOrDefault(), Paragraph(null, ""), Paragraph(null, ""), Paragraph(SignatureStyle, report.AgencyName),
+        };
+        foreach (var paragraph in signature.OfType<Paragraph>())
+        {
+            paragraph.ParagraphProperties ??= new ParagraphProperties();
+            paragraph.ParagraphProperties.KeepNext = new KeepNext();
+            if (paragraph.Parent is null) body.Append(paragraph);
+        }
         body.Append(Paragraph(SignatureStyle, SignatureDate(report.PublicationDate)));
     }
 
@@ -203,7 +212,7 @@ public static class DocxRenderer
                 while (column < layout.Columns && mergedDown[column].Rows > 0)
                 {
                     var span = mergedDown[column].Span;
-                    tableRow.Append(TableCell("", Width(widths, column, span), span, new VerticalMerge(), isFigure: false));
+                    tableRow.Append(TableCell("", Width(widths, column, span), span, new VerticalMerge(), alignLeft: false));
                     mergedDown[column].Rows--;
                     column += span;
                 }
@@ -212,7 +221,7 @@ public static class DocxRenderer
             {
                 ContinueMerges();
                 var merge = cell.RowSpan > 1 ? new VerticalMerge { Val = MergedCellValues.Restart } : null;
-                tableRow.Append(TableCell(cell.Text, Width(widths, column, cell.ColumnSpan), cell.ColumnSpan, merge, cell.IsFigure));
+                tableRow.Append(TableCell(cell.Text, Width(widths, column, cell.ColumnSpan), cell.ColumnSpan, merge, alignLeft: cell.Scope == "row" && !isHeader));
                 if (cell.RowSpan > 1 && column < layout.Columns) mergedDown[column] = (cell.RowSpan - 1, cell.ColumnSpan);
                 column += cell.ColumnSpan;
             }
@@ -226,14 +235,14 @@ public static class DocxRenderer
 
     private static int Width(int[] widths, int column, int span) => widths.Skip(column).Take(span).Sum();
 
-    private static TableCell TableCell(string text, int width, int span, VerticalMerge? merge, bool isFigure)
+    private static TableCell TableCell(string text, int width, int span, VerticalMerge? merge, bool alignLeft)
     {
         var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (span > 1) properties.Append(new GridSpan { Val = span });
         if (merge is not null) properties.Append(merge);
         properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
         var paragraph = Paragraph(TableTextStyle, text);
-        if (!isFigure && text.Length > 8)
+        if (alignLeft)
         {
             paragraph.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Left });
         }

@@ -30,8 +30,9 @@ public static class HtmlStyles
         .gov-report{max-width:none;padding:0;font-size:12pt;color:#000}
         .gov-report .table-scroll{overflow:visible}
         .gov-report table{font-size:9pt}
-        .gov-report table.t3,.gov-report table.t4{min-width:0}
-        .gov-report td{white-space:normal}
+        .gov-report table.t3,.gov-report table.t4,.gov-report table.t4 th[scope=col]{min-width:0}
+        .gov-report th,.gov-report td{padding:2px 3px}
+        .gov-report table.t3 th[scope=col]{min-width:2.4em}
         .gov-report th{background:none}
         .gov-report thead{display:table-header-group}
         .gov-report tr{break-inside:avoid;page-break-inside:avoid}
