@@ -2,6 +2,7 @@ using InfoDisclosure.LocalHost.Hosting;
 using InfoDisclosure.LocalHost.Observability;
 using InfoDisclosure.LocalHost.Seed;
 using InfoDisclosure.Workflow;
+using InfoDisclosure.Workflow.Notifications;
 
 // The local host: the shared workflow on the Durable Task engine against Azurite, the same routes as the Functions app.
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,8 @@ var grpcPort = DurableTaskSidecar.ChooseGrpcPort(configuration);
 builder.ListenOnApiUrlsAndSidecar(grpcPort);
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddInfoDisclosureWorkflow(configuration);
+// No mail server configured: catch the mail in an embedded SMTP server and show it at /dev/mailbox.
+if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) builder.Services.AddInfoDisclosureDevMailbox();
 var benchmark = BenchmarkMode.IsEnabled(configuration);
 using var channel = builder.AddDurableTaskSidecar(configuration["AzureWebJobsStorage"]!, grpcPort, registry =>
 {

@@ -42,6 +42,11 @@ public static class DurableTaskSidecar
             WorkerId = configuration["LocalHost:WorkerId"] is { Length: > 0 } worker ? worker : "infodisclosure-local",
             // Reviews are human-paced: idle queues would otherwise be polled only every 30 s and decisions would feel slow.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("LocalHost:MaxQueuePollingIntervalSeconds", 1.0)),
+            // A message taken by a process that then died stays invisible this long before another attempt sees it
+            // (default 5 minutes): short, so a crashed local host resumes within seconds of its restart. Long-running
+            // activities are not cut off: the dispatcher renews their work item's lock while they run.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("LocalHost:ControlQueueVisibilityTimeoutSeconds", 20.0)),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("LocalHost:WorkItemQueueVisibilityTimeoutSeconds", 60.0)),
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
