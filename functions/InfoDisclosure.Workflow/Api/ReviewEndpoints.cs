@@ -81,7 +81,7 @@ public static class ReviewEndpoints
         }
 
         await services.GetRequiredService<AuditLog>().AppendAsync(entry.Key,
-            new AuditEntry(now, actor, "submitted", $"SHA-256 {submission.Sha256}", HttpInputs.AuditAddress(http), submission.Round, 1, submission.VersionNumber),
+            new AuditEntry(now, actor, "submitted-for-review", $"SHA-256 {submission.Sha256}", HttpInputs.AuditAddress(http), submission.Round, 1, submission.VersionNumber),
             CancellationToken.None);
         return Results.Json(new
         {

@@ -94,8 +94,9 @@ public sealed class ReviewChainTests(LocalHostFixture host)
         // Every action is in the audit log with who and from where.
         var audit = published["audit"]!.AsArray();
         var actions = audit.Select(a => (string)a!["action"]!).ToList();
-        Assert.Equal(2, actions.Count(a => a == "submitted"));
-        Assert.Equal(9, actions.Count(a => a.StartsWith("decision-")));
+        Assert.Equal(2, actions.Count(a => a == "submitted-for-review"));
+        Assert.Equal(1, actions.Count(a => a == "submitted"));
+        Assert.Equal(8, actions.Count(a => a.StartsWith("decision-"))); // the refused one of the simultaneous pair changed nothing
         Assert.Contains("published", actions);
         Assert.All(audit.Where(a => ((string)a!["action"]!).StartsWith("decision-")),
             a => Assert.Equal("127.0.0.1", (string?)a!["clientIp"]));
