@@ -83,4 +83,27 @@ public sealed class ApiFunctions
         [HttpTrigger(Anonymous, "get", Route = "api/reports/{agencyId}/{year}/export.docx")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, string agencyId, string year) =>
         SharedHandler.RunAsync("Reports_ExportDocx", request, durable, ("agencyId", agencyId), ("year", year));
+
+    [Function("Review_Show")]
+    public Task<IActionResult> ReviewShow(
+        [HttpTrigger(Anonymous, "get", Route = "review/{token}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, string token) =>
+        SharedHandler.RunAsync("Review_Show", request, durable, ("token", token));
+
+    [Function("Review_Head")]
+    public Task<IActionResult> ReviewHead(
+        [HttpTrigger(Anonymous, "head", Route = "review/{token}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, string token) =>
+        SharedHandler.RunAsync("Review_Head", request, durable, ("token", token));
+
+    [Function("Review_Decide")]
+    public Task<IActionResult> ReviewDecide(
+        [HttpTrigger(Anonymous, "post", Route = "review/{token}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, string token) =>
+        SharedHandler.RunAsync("Review_Decide", request, durable, ("token", token));
+
+    [Function("Dev_Mailbox")]
+    public Task<IActionResult> DevMailbox(
+        [HttpTrigger(Anonymous, "get", Route = "dev/mailbox")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Dev_Mailbox", request, durable);
 }

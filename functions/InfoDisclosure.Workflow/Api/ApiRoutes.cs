@@ -1,4 +1,6 @@
 using InfoDisclosure.Workflow.Api;
+using InfoDisclosure.Workflow.Notifications.Dev;
+using InfoDisclosure.Workflow.Review.Page;
 
 namespace InfoDisclosure.Workflow;
 
@@ -19,6 +21,12 @@ public static class ApiRoutes
         Api("Reports_Decide", "POST", "api/reports/{agencyId}/{year}/decisions", ReportEndpoints.DecideAsync),
         Api("Reports_Preview", "GET", "api/reports/{agencyId}/{year}/preview", ReportEndpoints.PreviewAsync),
         Api("Reports_ExportDocx", "GET", "api/reports/{agencyId}/{year}/export.docx", ReportEndpoints.ExportDocxAsync),
+        // The e-mailed review page: outside /api and without the key, the link's token is the credential.
+        new("Review_Show", "GET", "review/{token}", ReviewPageEndpoints.ShowAsync),
+        new("Review_Head", "HEAD", "review/{token}", ReviewPageEndpoints.HeadAsync),
+        new("Review_Decide", "POST", "review/{token}", ReviewPageEndpoints.DecideAsync),
+        // Answers only in Development with the embedded mail server (the local host without Smtp__Host).
+        new("Dev_Mailbox", "GET", "dev/mailbox", DevMailboxEndpoint.ShowAsync),
     ];
 
     private static ApiRoute Api(string name, string method, string template, ApiHandler handler) =>

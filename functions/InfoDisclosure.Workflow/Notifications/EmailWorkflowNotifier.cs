@@ -16,6 +16,7 @@ namespace InfoDisclosure.Workflow.Notifications;
 /// links, escalations go to the drafter and the administrator, the drafter hears of every outcome. Each e-mail is sent
 /// at most once per NotificationId and recipient (the SentMail ledger), so a retried activity does not send twice;
 /// every notice is also recorded by the default notifier, so the Notifications table stays the full record.
+/// Without Smtp:Host (a host run without mail) notices are only recorded.
 /// </summary>
 public sealed class EmailWorkflowNotifier(
     RecordingWorkflowNotifier record,
@@ -25,6 +26,7 @@ public sealed class EmailWorkflowNotifier(
     EmailComposer composer,
     SentMailLedger ledger,
     IOptions<AdminOptions> admin,
+    IOptions<SmtpOptions> smtp,
     TimeProvider time,
     ILogger<EmailWorkflowNotifier> logger) : IWorkflowNotifier
 {
@@ -101,6 +103,12 @@ public sealed class EmailWorkflowNotifier(
 
     private async Task SendOnceAsync(ReportRef report, string key, string description, Func<Task<EmailMessage>> compose, CancellationToken ct)
     {
+        if (!smtp.Value.IsConfigured)
+        {
+            // A host without mail (tests of the workflow alone): the notice is recorded above, nothing is sent.
+            logger.LogWarning("Smtp:Host is not configured; e-mail {Key} ({Description}) not sent.", key, description);
+            return;
+        }
         var partition = StorageNames.ReportKey(report.AgencyId, report.Year);
         var rowKey = "wf-" + Uri.EscapeDataString(key);
         var claim = await ledger.TryClaimAsync(partition, rowKey, description, time.GetUtcNow(), ct);

@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using InfoDisclosure.Workflow.Admin;
+using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Notifications.Dev;
 using InfoDisclosure.Workflow.Review;
 using InfoDisclosure.Workflow.Review.Links;
@@ -6,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InfoDisclosure.Workflow.Notifications;
@@ -20,6 +24,8 @@ public static class NotificationsHosting
     public static IServiceCollection AddInfoDisclosureNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
+        services.TryAddSingleton<SentMailLedger>();
         services.TryAddSingleton(Options.Create(ReviewLinkOptions.FromConfiguration(configuration)));
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton<EmailComposer>();
@@ -28,6 +34,15 @@ public static class NotificationsHosting
         services.TryAddSingleton<RecordingWorkflowNotifier>();
         services.Replace(ServiceDescriptor.Singleton<IWorkflowNotifier, EmailWorkflowNotifier>());
         return services;
+    }
+
+    /// <summary>The tables of review links and of sent e-mails (called from WorkflowHosting.EnsureStorageAsync).</summary>
+    public static Task EnsureStorageAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var tables = services.GetRequiredService<TableServiceClient>();
+        return Task.WhenAll(
+            tables.CreateTableIfNotExistsAsync(ReviewLinkStore.TableName, ct),
+            tables.CreateTableIfNotExistsAsync(SentMailLedger.TableName, ct));
     }
 
     /// <summary>
@@ -45,15 +60,20 @@ public static class NotificationsHosting
             smtp.UseTls = false;
             smtp.User = null;
         });
-        services.AddHostedService(sp => new DevMailServerService(sp.GetRequiredService<DevMailbox>(), port));
+        services.AddHostedService(sp => new DevMailServerService(sp.GetRequiredService<DevMailbox>(), port,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("InfoDisclosure.DevMailbox")));
         return services;
     }
 
-    private sealed class DevMailServerService(DevMailbox mailbox, int port) : IHostedService, IAsyncDisposable
+    private sealed class DevMailServerService(DevMailbox mailbox, int port, ILogger logger) : IHostedService, IAsyncDisposable
     {
         private EmbeddedSmtpServer? server;
 
-        public async Task StartAsync(CancellationToken cancellationToken) => server = await EmbeddedSmtpServer.StartAsync(mailbox, port);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            server = await EmbeddedSmtpServer.StartAsync(mailbox, port);
+            logger.LogWarning("No Smtp__Host configured: e-mail goes to the embedded SMTP server on 127.0.0.1:{Port}; read it at /dev/mailbox.", port);
+        }
 
         public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 

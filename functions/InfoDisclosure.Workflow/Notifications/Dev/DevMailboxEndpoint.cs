@@ -17,7 +17,11 @@ public static class DevMailboxEndpoint
         var services = http.RequestServices;
         var mailbox = services.GetService<DevMailbox>();
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
-        if (mailbox is null || !development) return Task.FromResult(Results.NotFound());
+        if (mailbox is null || !development)
+        {
+            return Task.FromResult(Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                detail: "The dev mailbox exists only on the local host in Development without Smtp__Host."));
+        }
         return Task.FromResult<IResult>(new HtmlPageResult(StatusCodes.Status200OK, DevMailboxPage.Render(mailbox.Messages), DevMailboxPage.ContentSecurityPolicy));
     }
 }

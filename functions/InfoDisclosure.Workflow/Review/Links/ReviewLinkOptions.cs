@@ -19,6 +19,15 @@ public sealed class ReviewLinkOptions
     /// <summary>The public address e-mailed links start with (PublicBaseUrl).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
+    /// <summary>PublicBaseUrl, else the local host's first listening URL (Urls), else the Functions default port.</summary>
+    private static string PublicBase(IConfiguration configuration)
+    {
+        if (configuration["PublicBaseUrl"] is { Length: > 0 } configured) return configured.TrimEnd('/');
+        var listening = (configuration["Urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (listening is null) return "http://localhost:7071";
+        return listening.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost").TrimEnd('/');
+    }
+
     /// <summary>
     /// ReviewLinks:ValidDays (default 7; a decimal, so a test may use 0.0001) and, for short test runs,
     /// ReviewLinks:ValidSeconds which wins when set.
@@ -28,7 +37,7 @@ public sealed class ReviewLinkOptions
         var options = new ReviewLinkOptions
         {
             SigningKey = configuration["ReviewLinks:SigningKey"] is { Length: > 0 } key ? key : null,
-            PublicBaseUrl = (configuration["PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:7071").TrimEnd('/'),
+            PublicBaseUrl = PublicBase(configuration),
         };
         if (double.TryParse(configuration["ReviewLinks:ValidSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
         {
