@@ -18,11 +18,11 @@ builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = Tim
 builder.Services.AddInfoDisclosureWorkflow(configuration);
 // No mail server configured: catch the mail in an embedded SMTP server and show it at /dev/mailbox.
 if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) builder.Services.AddInfoDisclosureDevMailbox();
-var testing = TestingMode.IsEnabled(configuration);
+var benchmark = BenchmarkMode.IsEnabled(configuration);
 using var channel = builder.AddDurableTaskSidecar(configuration["AzureWebJobsStorage"]!, grpcPort, registry =>
 {
     registry.AddInfoDisclosureTasks();
-    if (testing) registry.AddTestingTasks(configuration);
+    if (benchmark) registry.AddBenchmarkTasks();
 });
 builder.AddInfoDisclosureTelemetry();
 
@@ -31,7 +31,7 @@ var stopping = app.Lifetime.ApplicationStopping;
 await app.MapDurableTaskSidecarAsync(grpcPort, stopping);
 await WorkflowHosting.EnsureStorageAsync(app.Services, stopping);
 app.MapInfoDisclosureRoutes();
-if (testing) app.MapTestingEndpoints();
+if (benchmark) app.MapBenchmarkEndpoints();
 
 await app.StartAsync(stopping);
 var demo = configuration.GetValue("LocalHost:SeedDemo", true)
