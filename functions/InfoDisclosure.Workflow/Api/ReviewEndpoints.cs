@@ -77,7 +77,7 @@ public static class ReviewEndpoints
             await index.UpdateAsync(agencyId, year, e => e.Round == submission.Round && e.Stage == ReportStages.InReview
                 ? e with { Stage = ReportStages.Draft, Round = entry.Round, Level = 0, LevelName = null, Holder = entry.Holder, SubmittedVersion = entry.SubmittedVersion, SubmittedSha256 = entry.SubmittedSha256 }
                 : null, CancellationToken.None);
-            throw;
+            return EngineUnavailable();
         }
 
         await services.GetRequiredService<AuditLog>().AppendAsync(entry.Key,
@@ -150,7 +150,7 @@ public static class ReviewEndpoints
         catch (Exception)
         {
             await log.WithdrawAsync(entry.Key, level.Rule, decision, CancellationToken.None);
-            throw;
+            return EngineUnavailable();
         }
 
         var confirmations = $"{DefaultReviewChain.ReviewPart(level.Name)}{(decision.ReviewConfirmed ? "✓" : "✗")} {DefaultReviewChain.ProofreadPart(level.Name)}{(decision.ProofreadConfirmed ? "✓" : "✗")}";
@@ -188,6 +188,10 @@ public static class ReviewEndpoints
         if (request.Comment is { Length: > 4000 }) errors["$.comment"] = ["At most 4000 characters."];
         return errors.Count > 0 ? Problems.Fields(errors) : null;
     }
+
+    private static IResult EngineUnavailable() => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "The workflow engine did not take the event",
+        detail: "Nothing was changed; try again in a moment.");
 
     /// <summary>Raising an event on a missing or finished instance fails; say so before changing anything.</summary>
     private static async Task<IResult?> RunningInstanceProblemAsync(DurableTaskClient durable, ReportIndexEntry entry, CancellationToken ct)
