@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -65,7 +66,17 @@ public static class WorkflowHosting
         await blobs.GetBlobContainerClient(StorageNames.DraftsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
         await blobs.GetBlobContainerClient(StorageNames.SubmissionsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
         // Published reports are public documents: anyone may read a blob by its URL (listing stays private).
-        await blobs.GetBlobContainerClient(StorageNames.PublishedContainer).CreateIfNotExistsAsync(PublicAccessType.Blob, cancellationToken: ct);
+        // Accounts that forbid public access (the Azure default for new accounts) get a private container; the
+        // portal push of the publisher is then the public copy.
+        var published = blobs.GetBlobContainerClient(StorageNames.PublishedContainer);
+        try
+        {
+            await published.CreateIfNotExistsAsync(PublicAccessType.Blob, cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == "PublicAccessNotPermitted")
+        {
+            await published.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct);
+        }
     }
 
     private static string RequireConnectionString(IServiceProvider sp)
