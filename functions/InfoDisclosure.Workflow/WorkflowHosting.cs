@@ -26,11 +26,8 @@ public static class WorkflowHosting
     {
         services.AddSingleton(Options.Create(WorkflowOptions.FromConfiguration(configuration)));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new TableServiceClient(RequireConnectionString(sp)));
-        services.TryAddSingleton(sp => new BlobServiceClient(
-            RequireConnectionString(sp),
-            // Azurite 3.37 rejects the client's newest API version; this one works there and in Azure.
-            new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06)));
+        services.TryAddSingleton(_ => StorageAccount.CreateTableService(configuration));
+        services.TryAddSingleton(_ => StorageAccount.CreateBlobService(configuration));
 
         services.TryAddSingleton<AgencyStore>();
         services.TryAddSingleton<ReportIndex>();
@@ -77,13 +74,5 @@ public static class WorkflowHosting
         {
             await published.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct);
         }
-    }
-
-    private static string RequireConnectionString(IServiceProvider sp)
-    {
-        var connection = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.StorageConnectionString;
-        return connection.Length > 0
-            ? connection
-            : throw new InvalidOperationException("AzureWebJobsStorage (the storage connection string) is not configured.");
     }
 }

@@ -12,14 +12,10 @@ public sealed class WorkflowOptions
     /// <summary>TaskHubName (default "InfoDisclosure").</summary>
     public string TaskHubName { get; set; } = "InfoDisclosure";
 
-    /// <summary>The storage connection string (AzureWebJobsStorage).</summary>
-    public string StorageConnectionString { get; set; } = "";
-
     public static WorkflowOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration) => new()
     {
         ApiKey = configuration["Api:Key"] ?? "",
         PublicBaseUrl = configuration["PublicBaseUrl"],
         TaskHubName = configuration["TaskHubName"] is { Length: > 0 } hub ? hub : "InfoDisclosure",
-        StorageConnectionString = configuration["AzureWebJobsStorage"] ?? "",
     };
 }
