@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Model;
@@ -84,31 +85,46 @@ public static partial class NarrativeFigureRules
     private static IEnumerable<Claim> Claims(string where, string paragraph)
     {
         var text = Cell.NormalizeDigits(paragraph);
-        foreach (var sentence in SentenceEnd().Split(text))
+        foreach (var sentence in text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries))
         {
             if (!sentence.Contains("公开")) continue;
+            // Most sentences name none of the three: the patterns run only where their key word is.
+            var applications = sentence.Contains("申请");
+            var reconsideration = sentence.Contains("复议");
+            var litigation = sentence.Contains("诉讼");
 
-            foreach (Match m in ReceivedCount().Matches(sentence))
+            if (applications)
             {
-                if (!MentionsOtherProceedings(m.Groups["gap"].Value)) yield return new Claim(Kind.Received, Number(m), where, m.Value);
+                foreach (Match m in ReceivedCount().Matches(sentence))
+                {
+                    if (!MentionsOtherProceedings(m.Groups["gap"].Value)) yield return new Claim(Kind.Received, Number(m), where, m.Value);
+                }
+                foreach (Match m in NoneReceived().Matches(sentence))
+                {
+                    if (!MentionsOtherProceedings(m.Groups["gap"].Value)) yield return new Claim(Kind.Received, 0, where, m.Value);
+                }
             }
-            foreach (Match m in NoneReceived().Matches(sentence))
+            if (reconsideration)
             {
-                if (!MentionsOtherProceedings(m.Groups["gap"].Value)) yield return new Claim(Kind.Received, 0, where, m.Value);
+                foreach (Match m in ReconsiderationCount().Matches(sentence))
+                {
+                    yield return new Claim(Kind.Reconsideration, Number(m), where, m.Value);
+                }
             }
-            foreach (Match m in ReconsiderationCount().Matches(sentence))
+            if (litigation)
             {
-                yield return new Claim(Kind.Reconsideration, Number(m), where, m.Value);
+                foreach (Match m in LitigationCount().Matches(sentence))
+                {
+                    yield return new Claim(Kind.Litigation, Number(m), where, m.Value);
+                }
             }
-            foreach (Match m in LitigationCount().Matches(sentence))
-            {
-                yield return new Claim(Kind.Litigation, Number(m), where, m.Value);
-            }
+            if (!reconsideration && !litigation) continue;
             foreach (Match m in NoneProceedings().Matches(sentence))
             {
                 // "无一起行政复议被纠错" says nothing about the number of cases.
-                var restOfClause = ClauseEnd().Split(sentence[(m.Index + m.Length)..], 2)[0];
-                if (OutcomeWords().IsMatch(restOfClause)) continue;
+                var rest = sentence.AsSpan(m.Index + m.Length);
+                var clauseEnd = rest.IndexOfAny(ClauseEnds);
+                if (OutcomeWords().IsMatch(clauseEnd < 0 ? rest : rest[..clauseEnd])) continue;
                 var what = m.Groups["what"].Value;
                 if (what.Contains("复议")) yield return new Claim(Kind.Reconsideration, 0, where, m.Value);
                 if (what.Contains("诉讼")) yield return new Claim(Kind.Litigation, 0, where, m.Value);
@@ -123,11 +139,9 @@ public static partial class NarrativeFigureRules
 
     private static string F(decimal value) => Cell.Format(value);
 
-    [GeneratedRegex("[。！？!?]")]
-    private static partial Regex SentenceEnd();
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?'];
 
-    [GeneratedRegex("[，,；;。]")]
-    private static partial Regex ClauseEnd();
+    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create("，,；;。");
 
     [GeneratedRegex(@"(?<!未|没有|无)(?:收到|受理|新收|接收|接到)(?<gap>[^。；;，,！？\d]{0,30}?)公开申请\s*(?:共计|总计|合计|共|总数为|数量为|为)?\s*(?<n>\d[\d,]*)\s*件")]
     private static partial Regex ReceivedCount();
