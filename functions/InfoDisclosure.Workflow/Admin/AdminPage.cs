@@ -28,6 +28,7 @@ public static class AdminPage
         .tile.bad b{color:#b00020}
         .chart{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px;margin:0 0 12px;max-width:640px}
         .chart h2{font-size:15px;margin:0 0 6px}
+        .chart svg{display:block;width:100%;max-width:480px}
         table{border-collapse:collapse;width:100%;background:#fff}
         th,td{border:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px}
         th{background:#f0f0f0}
@@ -53,7 +54,7 @@ public static class AdminPage
         var title = $"{overview.Year}年度政府信息公开工作年度报告进度总览";
         Head(h, title);
         h.Append("<h1>").Append(E(title)).Append("</h1>\n");
-        h.Append("<p class=\"meta\">统计时间：").Append(E(overview.GeneratedAt)).Append("（北京时间）。按风险排序：已逾期在前，其次按剩余天数由少到多，已发布在后。</p>\n");
+        h.Append("<p class=\"meta\">统计时间：").Append(E(Date(overview.GeneratedAt, withTime: true))).Append("（北京时间）。按风险排序：已逾期在前，其次按剩余天数由少到多，已发布在后。</p>\n");
 
         h.Append("<div class=\"bar\"><form method=\"get\" action=\"").Append(E(basePath)).Append("\"><label>年度 <input type=\"number\" name=\"year\" min=\"2008\" max=\"2100\" value=\"")
             .Append(overview.Year.ToString(CultureInfo.InvariantCulture)).Append("\" style=\"width:6em\"></label><button type=\"submit\">查看</button></form>")
@@ -128,11 +129,11 @@ public static class AdminPage
     /// <summary>Counts by stage as an inline SVG bar chart (no script; readable when printed).</summary>
     private static void Chart(StringBuilder h, IReadOnlyList<StageCount> counts)
     {
-        const int rowHeight = 24, labelWidth = 150, barMax = 380;
+        const int rowHeight = 24, labelWidth = 122, barMax = 210;
         var max = Math.Max(1, counts.Max(c => c.Count));
         var height = counts.Count * rowHeight + 4;
         h.Append("<div class=\"chart\"><h2>各阶段单位数</h2><svg role=\"img\" aria-label=\"各阶段单位数\" viewBox=\"0 0 ")
-            .Append(labelWidth + barMax + 50).Append(' ').Append(height).Append("\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">");
+            .Append(labelWidth + barMax + 50).Append(' ').Append(height).Append("\" xmlns=\"http://www.w3.org/2000/svg\">");
         for (var i = 0; i < counts.Count; i++)
         {
             var c = counts[i];
