@@ -109,6 +109,20 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return cell.Count(c => c is >= '\u4E00' and <= '\u9FFF') >= 2;
     }
 
+    /// <summary>
+    /// The row label: the last of the label (or empty) cells a row starts with, so a label printed twice or after an
+    /// empty cell is not taken for a figure. The first non-empty cell when the row starts with a figure; -1 when empty.
+    /// </summary>
+    private static int LeadingLabel(List<HtmlGridCell> cells)
+    {
+        var label = -1;
+        for (var i = 0; i < cells.Count && (cells[i].Text.Length == 0 || IsLabel(cells[i].Text)); i++)
+        {
+            if (cells[i].Text.Length > 0) label = i;
+        }
+        return label >= 0 ? label : cells.FindIndex(c => c.Text.Length > 0);
+    }
+
     private void Unreadable(string where, string message) =>
         findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, where, message));
 
@@ -118,15 +132,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static string Describe(IEnumerable<string> cells) => string.Join(" | ", cells);
 
     /// <summary>
-    /// The figures of a row: the cells after its label, each read from the cell that starts in this row. Null (and a
-    /// finding) when the count differs, or when a non-blank figure would be read twice: from a cell that spans down
-    /// from a row above, or from one cell that covers two figure columns.
+    /// The figures of a row: the cells after its label, each read from the cell that starts in this row. Empty cells
+    /// left of <paramref name="firstFigureColumn"/> are the label's spacers. Null (and a finding) when the count
+    /// differs, or when a non-blank figure would be read twice: from a cell that spans down from a row above, or from
+    /// one cell that covers two figure columns.
     /// </summary>
-    private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name)
+    private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0)
     {
-        var figures = cells.ToList();
-        while (figures.Count > count && figures[^1].Text.Length == 0) figures.RemoveAt(figures.Count - 1);
-        while (figures.Count > count && figures[0].Text.Length == 0) figures.RemoveAt(0);
+        var figures = cells.SkipWhile(f => f.Text.Length == 0 && f.Column < firstFigureColumn).ToList();
         if (figures.Count != count)
         {
             Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figures.Count}个：{Describe(figures.Select(f => f.Text))}，此行未读入。");
@@ -142,6 +155,21 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return figures.Select(f => Cell.Parse(f.Text)).ToList();
     }
 
+    /// <summary>How far right the cells that start in a row reach.</summary>
+    private static int Extent(HtmlTableGrid grid, int row) =>
+        grid.CellsOf(row).Where(c => c.Row == row).Select(c => c.Column + c.ColumnSpan).DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// A row reaching past its header has a cell too many somewhere, and which one cannot be told: a finding, so that
+    /// no figure is read into the wrong column.
+    /// </summary>
+    private bool Overflows(HtmlTableBlock table, int row, int? headerWidth, string name)
+    {
+        if (headerWidth is not { } width || Extent(table.Grid, row) <= width) return false;
+        Unreadable(RowWhere(table, row), $"{name}的单元格超出表头（{width}列）：{Describe(table.Grid.CellsOf(row).Select(c => c.Text))}，此行未读入。");
+        return true;
+    }
+
     // ───────────── Section 二 ─────────────
 
     private ProactiveDisclosure ReadProactive(string sectionWhere)
@@ -151,13 +179,19 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         var layouts = ReportCells.ProactiveTables.SelectMany(t => t.Rows).ToList();
         foreach (var (table, _) in _proactive)
         {
+            int? headerWidth = null;
             for (var r = 0; r < table.Grid.Rows.Count; r++)
             {
                 var cells = table.Grid.CellsOf(r).ToList();
-                var labelIndex = cells.FindIndex(c => c.Text.Length > 0);
-                if (labelIndex < 0) continue;
+                var first = cells.Find(c => c.Text.Length > 0);
+                if (first is null || IsCaption(first.Text)) continue;
+                if (LabelMatching.Normalize(first.Text).StartsWith("信息内容", StringComparison.Ordinal))
+                {
+                    headerWidth = Extent(table.Grid, r);
+                    continue;
+                }
+                var labelIndex = LeadingLabel(cells);
                 var label = cells[labelIndex].Text;
-                if (IsCaption(label) || LabelMatching.Normalize(label).StartsWith("信息内容", StringComparison.Ordinal)) continue;
 
                 var normalized = LabelMatching.Normalize(label);
                 var layout = layouts.FirstOrDefault(l => LabelMatching.Normalize(l.Item) == normalized)
@@ -173,6 +207,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     Unreadable(RowWhere(table, r), $"第二部分“{layout.Item}”行重复出现，此行未读入。");
                     continue;
                 }
+                if (Overflows(table, r, headerWidth, $"第二部分“{layout.Item}”行")) continue;
                 var figures = RowFigures(table, r, cells.Skip(labelIndex + 1).ToList(), layout.Cells.Count, $"第二部分“{layout.Item}”行");
                 if (figures is null) continue;
                 for (var i = 0; i < figures.Count; i++) layout.Cells[i].Set(proactive, figures[i]);
@@ -195,6 +230,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             var caption = captionAbove ?? grid.Caption;
             SimpleTable? table = caption is null ? null : new SimpleTable { Caption = caption };
             if (table is not null) tables.Add(table);
+            int? headerWidth = null;
             for (var r = 0; r < grid.Rows.Count; r++)
             {
                 var cells = grid.CellsOf(r).ToList();
@@ -218,6 +254,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 }
                 if (LabelMatching.Normalize(texts[0]).StartsWith("信息内容", StringComparison.Ordinal) && table.Header.Count == 0)
                 {
+                    headerWidth = Extent(grid, r);
                     var header = texts.ToList();
                     while (header.Count > 0 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
                     table.Header = header;
@@ -228,6 +265,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     Unreadable(RowWhere(block, r), $"第二部分无法识别的表格行：{Describe(texts)}");
                     continue;
                 }
+                if (Overflows(block, r, headerWidth, $"第二部分“{texts[0]}”行")) continue;
                 var figures = RowFigures(block, r, cells.Skip(1).ToList(), table.Header.Count - 1, $"第二部分“{texts[0]}”行");
                 if (figures is not null) table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
             }
@@ -242,12 +280,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         var matcher = new ApplicationRowMatcher();
         var read = new Dictionary<ApplicationRow, ApplicantCounts>();
         int[]? columns = null;
+        int? headerWidth = null;
         foreach (var table in _applications)
         {
             var grid = table.Grid;
             var headerRows = 0;
             while (headerRows < grid.Rows.Count && IsApplicationHeader(grid, headerRows)) headerRows++;
             columns = headerRows > 0 ? ApplicantColumnsOf(table, headerRows) : columns ?? TemplateColumns(grid);
+            headerWidth = headerRows > 0 ? Enumerable.Range(0, headerRows).Max(r => Extent(grid, r)) : headerWidth;
             if (columns is null)
             {
                 if (headerRows == 0) Unreadable(table.Where, $"第三部分表格只有{grid.Width}列，少于7个数字列，表格未读入。");
@@ -294,7 +334,8 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     Unreadable(RowWhere(table, r), $"第三部分“{row.Where}”行重复出现，此行未读入。");
                     continue;
                 }
-                var figures = RowFigures(table, r, figureCells, 7, $"第三部分“{row.Where}”行");
+                var name = $"第三部分“{row.Where}”行";
+                var figures = Overflows(table, r, headerWidth, name) ? null : RowFigures(table, r, figureCells, 7, name, firstFigure);
                 var counts = new ApplicantCounts();
                 if (figures is not null)
                 {
@@ -354,10 +395,11 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
     // ───────────── Section 四 ─────────────
 
-    private ReviewAndLitigation? ReadReview()
+    /// <summary>Section 四; all blank (with a finding) when the table is there but its figures cannot be placed.</summary>
+    private ReviewAndLitigation ReadReview()
     {
         var table = _review[0];
-        foreach (var extra in _review.Skip(1)) Unreadable(extra.Where, "第四部分的第二个表格，未读入。");
+        foreach (var another in _review.Skip(1)) Unreadable(another.Where, "第四部分的第二个表格，未读入。");
 
         var grid = table.Grid;
         var headerRows = Enumerable.Range(0, grid.Rows.Count).Where(r => grid.CellsOf(r).Any(c => IsLabel(c.Text))).ToList();
@@ -365,22 +407,28 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         if (dataRows.Count == 0)
         {
             Unreadable(table.Where, "第四部分表格没有数字行（15个单元格）。");
-            return null;
+            return new ReviewAndLitigation();
         }
         var columns = ReviewColumnsOf(grid, headerRows);
         if (columns is null)
         {
-            Unreadable(table.Where, $"第四部分表头无法识别（应为行政复议、未经复议直接起诉、复议后起诉各5列），表格未读入。");
-            return null;
+            Unreadable(table.Where, "第四部分表头无法识别（应为行政复议、未经复议直接起诉、复议后起诉各5列），表格未读入。");
+            return new ReviewAndLitigation();
         }
         var row = dataRows[0];
         foreach (var more in dataRows.Skip(1).Where(r => grid.CellsOf(r).Any(c => c.Text.Length > 0)))
         {
             Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(grid.CellsOf(more).Select(c => c.Text))}");
         }
-        var figures = RowFigures(table, row, columns.Select(c => grid[row, c]).OfType<HtmlGridCell>().ToList(), 15, "第四部分");
-        if (figures is null) return null;
         var result = new ReviewAndLitigation();
+        var extra = grid.CellsOf(row).Where(c => c.Row == row && !columns.Contains(c.Column)).ToList();
+        if (extra.Count > 0)
+        {
+            Unreadable(RowWhere(table, row), $"第四部分数字行在表头之外还有单元格：{Describe(extra.Select(c => c.Text))}，此行未读入。");
+            return result;
+        }
+        var figures = RowFigures(table, row, columns.Select(c => grid[row, c]).OfType<HtmlGridCell>().ToList(), 15, "第四部分");
+        if (figures is null) return result;
         var k = 0;
         foreach (var group in ReportCells.ReviewGroups)
         {

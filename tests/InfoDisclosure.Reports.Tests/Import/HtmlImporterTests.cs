@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using FsCheck.Xunit;
 using InfoDisclosure.Reports.Import;
 using InfoDisclosure.Reports.Model;
+using InfoDisclosure.Reports.Rendering;
+using InfoDisclosure.Reports.Tests.Generators;
 using InfoDisclosure.Reports.Validation;
 using InfoDisclosure.Tests.Shared;
 
@@ -246,5 +249,35 @@ public class HtmlImporterTests
         var report = FixtureReport("2024_huaian_city_gov.txt");
         var imported = ReportImporter.Import(Plain.Write(report));
         Assert.Equal(ReportJson.Serialize(report), ReportJson.Serialize(imported.Report));
+    }
+
+    private static readonly Regex TableCell = new(@"<td data-where=""[^""]*"">[^<]*</td>|<th [^>]*scope=""row(?:group)?""[^>]*>[^<]*</th>");
+
+    /// <summary>
+    /// A cell of a body row deleted, doubled, or given a colspan or rowspan of 2: whatever the import then reads
+    /// differently from the report is accompanied by a finding. No figure is dropped, moved or made up silently.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ReportArbitraries)], MaxTest = 300)]
+    public void A_damaged_table_never_changes_a_figure_silently(AnnualReport report, int pick, byte kind)
+    {
+        var html = HtmlRenderer.RenderFragment(report);
+        var cells = TableCell.Matches(html);
+        var cell = cells[(int)((uint)pick % (uint)cells.Count)];
+        var tag = cell.Value[..3];
+        var damaged = (kind % 4) switch
+        {
+            0 => "",
+            1 => cell.Value + cell.Value,
+            2 => tag + " colspan=\"2\"" + cell.Value[3..],
+            _ => tag + " rowspan=\"2\"" + cell.Value[3..],
+        };
+        var result = HtmlImporter.Import(html[..cell.Index] + damaged + html[(cell.Index + cell.Length)..]);
+        if (ReportJson.Serialize(result.Report) != ReportJson.Serialize(report))
+        {
+            var changed = ReportCells.Enumerate(report).Zip(ReportCells.Enumerate(result.Report))
+                .Where(p => p.First != p.Second).Select(p => $"{p.First.Where}: {p.First.Value} → {p.Second.Where}: {p.Second.Value}");
+            Assert.True(result.Findings.Any(f => f.Rule == Rules.ImportUnreadable),
+                $"{cell.Value} damaged as {damaged} changed, without a finding: {string.Join("; ", changed)}");
+        }
     }
 }
