@@ -139,6 +139,22 @@ public class FixtureCheckTests
     }
 
     [Fact]
+    public void Convert_to_docx_writes_a_word_document_with_the_report_in_it()
+    {
+        using var folder = new TempFolder();
+        var docx = Path.Combine(folder.Path, "淮安2024.docx");
+
+        var run = CliRun.Of("convert", Fixture("2024_huaian_city_gov.txt"), "--to", "docx", "-o", docx);
+
+        Assert.Equal((0, "", ""), (run.ExitCode, run.Out, run.Err));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(docx);
+        using var body = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var xml = body.ReadToEnd();
+        Assert.Contains("淮安市人民政府", xml);
+        Assert.Contains("447228", xml);
+    }
+
+    [Fact]
     public async Task The_built_program_checks_the_fixture_folder_end_to_end()
     {
         var cli = typeof(CommandLine).Assembly.Location;
