@@ -51,8 +51,7 @@ public static partial class HtmlImporter
             var heading = Array.FindIndex(sections, s => s == n);
             return heading >= 0 && blocks[heading] is HtmlTextBlock text && IsSectionHeading(text, sections, heading) ? text.Where : null;
         });
-        findings.Sort((a, b) => LineNumber(a.Where).CompareTo(LineNumber(b.Where)));
-        return new ImportResult(report, findings);
+        return new ImportResult(report, findings.OrderBy(f => LineNumber(f.Where)).ToList());
     }
 
     /// <summary>
@@ -142,7 +141,8 @@ public static partial class HtmlImporter
         {
             var line = LineNumber(finding.Where);
             if (tableHeadings.Contains(line) && TableFinding().IsMatch(finding.Message)) continue;
-            var where = line >= 1 && line <= sourceLines.Count ? $"第{sourceLines[line - 1]}行" : finding.Where;
+            // The text import names the line after the last for what it found missing at the end.
+            var where = sourceLines.Count == 0 || line < 1 ? finding.Where : $"第{sourceLines[Math.Min(line, sourceLines.Count) - 1]}行";
             findings.Add(finding with { Where = where });
         }
         var report = result.Report;

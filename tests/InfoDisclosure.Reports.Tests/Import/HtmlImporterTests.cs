@@ -251,6 +251,19 @@ public class HtmlImporterTests
         Assert.Equal(ReportJson.Serialize(report), ReportJson.Serialize(imported.Report));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("<p>你好</p>")]
+    [InlineData("<html><body><table><tr><td rowspan=\"0\" colspan=\"0\">x</td></tr><tr></tr></table></body></html>")]
+    [InlineData("<table><tr><td>自然人</td></tr><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td></tr></table>")]
+    [InlineData("<h1>某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><table><tr><td>行政复议</td><td>行政诉讼</td></tr><tr><td>1</td></tr></table>")]
+    public void A_page_that_is_not_a_report_gives_findings_not_an_exception(string html)
+    {
+        var result = HtmlImporter.Import(html);
+        Assert.NotEmpty(result.Findings);
+        Assert.All(result.Findings, f => Assert.Equal(Rules.ImportUnreadable, f.Rule));
+    }
+
     private static readonly Regex TableCell = new(@"<td data-where=""[^""]*"">[^<]*</td>|<th [^>]*scope=""row(?:group)?""[^>]*>[^<]*</th>");
 
     /// <summary>
