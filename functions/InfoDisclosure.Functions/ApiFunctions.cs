@@ -84,6 +84,42 @@ public sealed class ApiFunctions
         [DurableClient] DurableTaskClient durable, string agencyId, string year) =>
         SharedHandler.RunAsync("Reports_ExportDocx", request, durable, ("agencyId", agencyId), ("year", year));
 
+    [Function("Reports_Publish")]
+    public Task<IActionResult> ReportsPublish(
+        [HttpTrigger(Anonymous, "post", Route = "api/reports/{agencyId}/{year}/publish")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, string agencyId, string year) =>
+        SharedHandler.RunAsync("Reports_Publish", request, durable, ("agencyId", agencyId), ("year", year));
+
+    [Function("Overview_Json")]
+    public Task<IActionResult> OverviewJson(
+        [HttpTrigger(Anonymous, "get", Route = "api/admin/overview")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Overview_Json", request, durable);
+
+    [Function("Overview_Summary")]
+    public Task<IActionResult> OverviewSummary(
+        [HttpTrigger(Anonymous, "get", Route = "api/admin/summary")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Overview_Summary", request, durable);
+
+    [Function("Overview_Page")]
+    public Task<IActionResult> OverviewPage(
+        [HttpTrigger(Anonymous, "get", Route = "overview")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Overview_Page", request, durable);
+
+    [Function("Overview_Csv")]
+    public Task<IActionResult> OverviewCsv(
+        [HttpTrigger(Anonymous, "get", Route = "overview/export.csv")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Overview_Csv", request, durable);
+
+    [Function("Overview_Login")]
+    public Task<IActionResult> OverviewLogin(
+        [HttpTrigger(Anonymous, "post", Route = "overview/login")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Overview_Login", request, durable);
+
+    [Function("Overview_Logout")]
+    public Task<IActionResult> OverviewLogout(
+        [HttpTrigger(Anonymous, "post", Route = "overview/logout")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Overview_Logout", request, durable);
+
     [Function("Review_Show")]
     public Task<IActionResult> ReviewShow(
         [HttpTrigger(Anonymous, "get", Route = "review/{token}")] HttpRequest request,

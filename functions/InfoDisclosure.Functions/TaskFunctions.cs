@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -43,6 +44,14 @@ public sealed class TaskFunctions
     [Function(PublishReport.Name)]
     public Task<Publication> RunPublishReport([ActivityTrigger] PublicationRequest input, FunctionContext function) =>
         Activity<PublishReport>(function).RunAsync(Context(PublishReport.Name, function), input);
+
+    [Function(ReadPublishingPolicy.Name)]
+    public Task<PublishingPolicy> RunReadPublishingPolicy([ActivityTrigger] string? input, FunctionContext function) =>
+        Activity<ReadPublishingPolicy>(function).RunAsync(Context(ReadPublishingPolicy.Name, function), input);
+
+    [Function(NotifyPublishFailed.Name)]
+    public Task<string> RunNotifyPublishFailed([ActivityTrigger] PublishFailure input, FunctionContext function) =>
+        Activity<NotifyPublishFailed>(function).RunAsync(Context(NotifyPublishFailed.Name, function), input);
 
     /// <summary>The activity class with its dependencies from the worker's container, as the local host's worker creates it.</summary>
     private static T Activity<T>(FunctionContext function) where T : ITaskActivity =>

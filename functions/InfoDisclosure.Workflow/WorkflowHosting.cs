@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Notifications;
+using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask;
@@ -39,6 +40,7 @@ public static class WorkflowHosting
         services.TryAddSingleton<IReportDelivery, RecordingReportDelivery>();
         services.TryAddSingleton<IReportPublisher, BlobReportPublisher>();
         services.AddInfoDisclosureNotifications(configuration);
+        services.AddInfoDisclosurePublishing(configuration);
         return services;
     }
 
@@ -60,6 +62,7 @@ public static class WorkflowHosting
         var blobs = services.GetRequiredService<BlobServiceClient>();
         await Task.WhenAll(StorageNames.Tables.Select(name => tables.CreateTableIfNotExistsAsync(name, ct)));
         await NotificationsHosting.EnsureStorageAsync(services, ct);
+        await PublishingHosting.EnsurePublishingStorageAsync(services, ct);
         await blobs.GetBlobContainerClient(StorageNames.DraftsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
         await blobs.GetBlobContainerClient(StorageNames.SubmissionsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
         // Published reports are public documents: anyone may read a blob by its URL (listing stays private).

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
 
 namespace InfoDisclosure.Workflow;
@@ -18,5 +19,7 @@ public static class WorkflowTasks
         (StoreFinalArtifacts.Name, typeof(StoreFinalArtifacts), false),
         (DeliverReport.Name, typeof(DeliverReport), false),
         (PublishReport.Name, typeof(PublishReport), false),
+        (ReadPublishingPolicy.Name, typeof(ReadPublishingPolicy), false),
+        (NotifyPublishFailed.Name, typeof(NotifyPublishFailed), false),
     ];
 }

@@ -1,5 +1,7 @@
+using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Notifications.Dev;
+using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review.Page;
 
 namespace InfoDisclosure.Workflow;
@@ -21,6 +23,15 @@ public static class ApiRoutes
         Api("Reports_Decide", "POST", "api/reports/{agencyId}/{year}/decisions", ReportEndpoints.DecideAsync),
         Api("Reports_Preview", "GET", "api/reports/{agencyId}/{year}/preview", ReportEndpoints.PreviewAsync),
         Api("Reports_ExportDocx", "GET", "api/reports/{agencyId}/{year}/export.docx", ReportEndpoints.ExportDocxAsync),
+        Api("Reports_Publish", "POST", "api/reports/{agencyId}/{year}/publish", PublishEndpoints.RetryAsync),
+        Api("Overview_Json", "GET", "api/admin/overview", AdminEndpoints.OverviewAsync),
+        Api("Overview_Summary", "GET", "api/admin/summary", AdminEndpoints.SummaryAsync),
+        // The supervising office's page (not /admin: Azure Functions reserves routes starting with "admin"); the API key
+        // header or the session cookie of its login form.
+        new("Overview_Page", "GET", "overview", AdminEndpoints.PageAsync),
+        new("Overview_Csv", "GET", "overview/export.csv", AdminEndpoints.PageCsvAsync),
+        new("Overview_Login", "POST", "overview/login", AdminEndpoints.LoginAsync),
+        new("Overview_Logout", "POST", "overview/logout", AdminEndpoints.LogoutAsync),
         // The e-mailed review page: outside /api and without the key, the link's token is the credential.
         new("Review_Show", "GET", "review/{token}", ReviewPageEndpoints.ShowAsync),
         new("Review_Head", "HEAD", "review/{token}", ReviewPageEndpoints.HeadAsync),

@@ -1,4 +1,5 @@
 using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask;
 
@@ -20,9 +21,6 @@ public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, Rep
 
     private static readonly TaskOptions Retry =
         TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1)));
-
-    private static readonly TaskOptions PublishRetryPolicy =
-        TaskOptions.FromRetryPolicy(new RetryPolicy(6, TimeSpan.FromSeconds(5), 2, TimeSpan.FromMinutes(10)));
 
     public override async Task<ReportOutcome> RunAsync(TaskOrchestrationContext context, ReportWorkflowInput input)
     {
@@ -128,24 +126,29 @@ public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, Rep
         {
             try
             {
+                // The retry policy of 报送 and the portal push is configuration (Publishing__Retry*), read through an activity so a replay keeps it.
+                var publishRetry = (await context.CallActivityAsync<PublishingPolicy>(ReadPublishingPolicy.Name, null, Retry)).ToTaskOptions();
                 artifacts ??= await context.CallActivityAsync<FinalArtifacts>(StoreFinalArtifacts.Name,
                     new FinalArtifactsRequest(input.AgencyId, input.Year, submission.Round, submission.VersionNumber, submission.Sha256), Retry);
                 if (!delivered)
                 {
                     await context.CallActivityAsync<DeliveryReceipt>(DeliverReport.Name, new DeliveryRequest(
                         $"{context.InstanceId}:R{submission.Round}:delivery", report, submission.SupervisingOfficeEmail, submission.Round, artifacts),
-                        PublishRetryPolicy);
+                        publishRetry);
                     delivered = true;
                     await EnterAsync(context, Change(input, submission, ReportStages.Submitted, "submitted", []));
                     await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.Submitted);
                 }
                 await EnterAsync(context, Change(input, submission, ReportStages.Publishing, $"publishing-{attempt}", []));
                 return await context.CallActivityAsync<Publication>(PublishReport.Name,
-                    new PublicationRequest($"{context.InstanceId}:v{submission.VersionNumber}", report, artifacts), PublishRetryPolicy);
+                    new PublicationRequest($"{context.InstanceId}:v{submission.VersionNumber}", report, artifacts), publishRetry);
             }
             catch (TaskFailedException failure)
             {
                 var reason = $"{(delivered ? "发布" : "报送")}失败: {failure.FailureDetails.ErrorMessage}";
+                // Before the stage changes: once PublishFailed shows, POST …/publish finds the failed cycle recorded.
+                await context.CallActivityAsync<string>(NotifyPublishFailed.Name, new PublishFailure(
+                    $"{context.InstanceId}:v{submission.VersionNumber}:publish-failed:{attempt}", report, submission.VersionNumber, attempt, reason, Now(context)), Retry);
                 await EnterAsync(context, Change(input, submission, ReportStages.PublishFailed, $"publish-failed-{attempt}", [submission.Drafter])
                     with { Comment = reason });
                 await NotifyDrafterAsync(context, report, submission, DrafterNoticeKinds.PublishFailed, comment: reason, attempt: attempt);
