@@ -18,11 +18,11 @@ builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = Tim
 builder.Services.AddInfoDisclosureWorkflow(configuration);
 // No mail server configured: catch the mail in an embedded SMTP server and show it at /dev/mailbox.
 if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) builder.Services.AddInfoDisclosureDevMailbox();
-var benchmark = BenchmarkMode.IsEnabled(configuration);
+var testing = TestingMode.IsEnabled(configuration);
 using var channel = builder.AddDurableTaskSidecar(configuration["AzureWebJobsStorage"]!, grpcPort, registry =>
 {
     registry.AddInfoDisclosureTasks();
-    if (benchmark) registry.AddBenchmarkTasks();
+    if (testing) registry.AddTestingTasks(configuration);
 });
 builder.AddInfoDisclosureTelemetry();
 
@@ -31,7 +31,7 @@ var stopping = app.Lifetime.ApplicationStopping;
 await app.MapDurableTaskSidecarAsync(grpcPort, stopping);
 await WorkflowHosting.EnsureStorageAsync(app.Services, stopping);
 app.MapInfoDisclosureRoutes();
-if (benchmark) app.MapBenchmarkEndpoints();
+if (testing) app.MapTestingEndpoints();
 
 await app.StartAsync(stopping);
 var demo = configuration.GetValue("LocalHost:SeedDemo", true)

@@ -33,7 +33,14 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public LocalHostFixture() : this(new LocalHostFixtureOptions()) { }
 
-    private LocalHostFixture(LocalHostFixtureOptions options) => _options = options;
+
+    private readonly Dictionary<string, string> _settings;
+
+    private LocalHostFixture(LocalHostFixtureOptions options)
+    {
+        _options = options;
+        _settings = new Dictionary<string, string>(options.Settings);
+    }
 
     public string ApiKey { get; } = "test-key-" + Guid.NewGuid().ToString("N");
 
@@ -80,9 +87,13 @@ public sealed class LocalHostFixture : IAsyncLifetime
     /// <summary>kill -9 of the host process: no graceful shutdown, in-flight work is lost as in a crash.</summary>
     public Task KillAsync() => Host.KillAsync();
 
-    /// <summary>Starts the host again (after <see cref="KillAsync"/> or <see cref="StopAsync"/>) with the same settings.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// Starts the host again (after <see cref="KillAsync"/> or <see cref="StopAsync"/>) on the same storage, task hub and
+    /// worker id; <paramref name="changedSettings"/> play a deployment with other settings.
+    /// </summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string>? changedSettings = null)
     {
+        foreach (var (name, value) in changedSettings ?? new Dictionary<string, string>()) _settings[name] = value;
         if (_host is { HasExited: false }) await _host.KillAsync();
         if (_host is not null) await _host.DisposeAsync();
         await StartHostAsync();
@@ -106,7 +117,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["LocalHost__DataDirectory"] = Path.Combine(Path.GetTempPath(), "infodisclosure-localhost-" + TaskHubName),
             ["Logging__Console__FormatterName"] = "simple",
         };
-        foreach (var (name, value) in _options.Settings) environment[name] = value;
+        foreach (var (name, value) in _settings) environment[name] = value;
         _host = await LocalHostProcess.StartAsync(environment, _options.StartTimeout);
     }
 
