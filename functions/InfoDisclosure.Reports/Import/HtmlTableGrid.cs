@@ -5,7 +5,7 @@ using AngleSharp.Html.Dom;
 namespace InfoDisclosure.Reports.Import;
 
 /// <summary>One slot of an expanded table: the text of the cell that covers it and where that cell starts.</summary>
-public sealed record HtmlGridCell(string Text, int Row, int Column, int RowSpan, int ColumnSpan, bool IsHeader, int SourceLine);
+public sealed record HtmlGridCell(string Text, int Row, int Column, int RowSpan, int ColumnSpan);
 
 /// <summary>
 /// A &lt;table&gt; with rowspan and colspan expanded into a rectangular grid, as the HTML table model
@@ -38,9 +38,6 @@ public sealed class HtmlTableGrid
     public HtmlGridCell? this[int row, int column] =>
         row >= 0 && row < Rows.Count && column >= 0 && column < Rows[row].Length ? Rows[row][column] : null;
 
-    /// <summary>True when the slot is where its cell starts (not a slot covered by a span from above or the left).</summary>
-    public bool IsOrigin(int row, int column) => this[row, column] is { } cell && cell.Row == row && cell.Column == column;
-
     /// <summary>The distinct cells of a row in column order, each once however many slots it covers.</summary>
     public IEnumerable<HtmlGridCell> CellsOf(int row)
     {
@@ -66,8 +63,7 @@ public sealed class HtmlTableGrid
                 while (column < rows[r].Length && rows[r][column] is not null) column++;
                 var rowSpan = Math.Clamp(cell.RowSpan, 1, sourceRows.Count - r);
                 var columnSpan = Math.Clamp(cell.ColumnSpan, 1, 1000);
-                var slot = new HtmlGridCell(HtmlText.Of(cell), r, column, rowSpan, columnSpan,
-                    cell is IHtmlTableHeaderCellElement, HtmlText.LineOf(cell));
+                var slot = new HtmlGridCell(HtmlText.Of(cell), r, column, rowSpan, columnSpan);
                 EnsureRows(rows, r + rowSpan);
                 for (var i = r; i < r + rowSpan; i++)
                 {
@@ -95,14 +91,6 @@ public sealed class HtmlTableGrid
         var wider = new HtmlGridCell?[width];
         row.CopyTo(wider, 0);
         return wider;
-    }
-
-    /// <summary>The grid as tab-separated lines, each cell's text in every slot it covers (for messages and debugging).</summary>
-    public override string ToString()
-    {
-        var text = new StringBuilder();
-        foreach (var row in Rows) text.AppendJoin('\t', row.Select(c => c?.Text ?? "")).Append('\n');
-        return text.ToString();
     }
 }
 
