@@ -1,11 +1,9 @@
 using InfoDisclosure.Tests.Shared;
-using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Notifications.Dev;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InfoDisclosure.Workflow.Tests.Deadlines;
@@ -52,9 +50,7 @@ public sealed class DeadlineWorld : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
-        services.AddInfoDisclosureWorkflow(configuration).AddInfoDisclosurePublishing(configuration);
+        services.AddInfoDisclosureWorkflow(configuration);
         return services.BuildServiceProvider();
     }
 
