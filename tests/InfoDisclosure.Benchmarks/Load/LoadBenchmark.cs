@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using InfoDisclosure.Workflow.Storage;
+using InfoDisclosure.Workflow.Tests.Hosting;
+
+namespace InfoDisclosure.Benchmarks.Load;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/InfoDisclosure.Benchmarks -- load [N] [--poll MS]</c>
+/// <para>
+/// Starts Azurite and the built local host (its testing mode on), creates N reports (default 200), submits them and
+/// approves every level of the 三审三校 chain, all reports concurrently, and prints the throughput and the p50/p95 latency
+/// from a decision's HTTP 202 to the orchestration reaching the next level (its custom status, polled every MS ms,
+/// default 100). In the same run it measures the engine's floor: N bare orchestrations that wait for one external event,
+/// from the raise's 202 to Completed, polled the same way. Bounded: every wait has a time limit; it stops by itself.
+/// </para>
+/// </summary>
+public static class LoadBenchmark
+{
+    private const int Levels = 3;
+    private const int Year = 2022;
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(3);
+
+    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
+    {
+        var count = args.FirstOrDefault(a => int.TryParse(a, out _)) is { } n ? int.Parse(n) : 200;
+        var pollIndex = Array.IndexOf(args, "--poll");
+        var poll = TimeSpan.FromMilliseconds(pollIndex >= 0 && pollIndex + 1 < args.Length ? int.Parse(args[pollIndex + 1]) : 100);
+        var seedText = await File.ReadAllTextAsync(Path.Combine(HostPaths.RepoRoot, "functions", "InfoDisclosure.LocalHost", "Seed", "2022_hongsibu_approval_bureau.txt"));
+
+        Console.WriteLine($"Load benchmark: {count} reports x {Levels} levels, local host on Azurite, {Environment.ProcessorCount} cores, polling every {poll.TotalMilliseconds:0} ms");
+        await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions { RepoRoot = HostPaths.RepoRoot, Log = TextWriter.Null });
+        var key = "bench-" + Guid.NewGuid().ToString("N");
+        var port = FreePort();
+        await using var host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["TaskHubName"] = "bench" + Guid.NewGuid().ToString("N")[..8],
+            ["Api__Key"] = key,
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["LocalHost__SeedDemo"] = "false",
+            ["LocalHost__TestingTasks"] = "true",
+            ["LocalHost__DataDirectory"] = Path.Combine(Path.GetTempPath(), "infodisclosure-bench-" + port),
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, TimeSpan.FromSeconds(120));
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+            Timeout = TimeSpan.FromSeconds(100),
+        };
+        http.DefaultRequestHeaders.Add("x-functions-key", key);
+        var run = new LoadRun(http, poll);
+
+        var setup = Stopwatch.StartNew();
+        var reports = Enumerable.Range(1, count).Select(i => $"bench-{i:D4}").ToList();
+        await ForEachAsync(reports, 16, agency => run.PrepareAsync(agency, seedText));
+        Console.WriteLine($"  set-up: {count} agencies and reports with a clean draft in {setup.Elapsed.TotalSeconds:0.0} s");
+
+        var chain = Stopwatch.StartNew();
+        var outcomes = await Task.WhenAll(reports.Select(run.ReviewAsync));
+        chain.Stop();
+
+        var floorClock = Stopwatch.StartNew();
+        var floor = await run.FloorAsync(count);
+        floorClock.Stop();
+
+        var latencies = outcomes.SelectMany(o => o.Latencies).ToList();
+        var failed = outcomes.Where(o => o.Error is not null).ToList();
+        var published = outcomes.Count(o => o.Error is null);
+        Console.WriteLine($"  reports published: {published}/{count} in {chain.Elapsed.TotalSeconds:0.0} s " +
+                          $"({published / chain.Elapsed.TotalSeconds:0.00} reports/s, {latencies.Count / chain.Elapsed.TotalSeconds:0.0} decisions/s)");
+        Console.WriteLine($"  decision 202 -> next level:       {Summary(latencies)}");
+        Console.WriteLine($"  floor (bare orchestration, 1 event, {count} at once, {floorClock.Elapsed.TotalSeconds:0.0} s): {Summary(floor.Latencies)}");
+        if (latencies.Count > 0 && floor.Latencies.Count > 0)
+        {
+            Console.WriteLine($"  p50 ratio decision/floor: {Percentile(latencies, 50) / Percentile(floor.Latencies, 50):0.00} (goal <= 2)");
+        }
+        Console.WriteLine($"  decisions refused with 409 while the index caught up (retried): {run.Retries}");
+        Console.WriteLine($"  failed or stuck instances: {failed.Count + floor.Failed}");
+        foreach (var failure in failed.Take(5)) Console.WriteLine($"    {failure.Agency}: {failure.Error}");
+        return failed.Count + floor.Failed == 0 ? 0 : 1;
+    }
+
+    private sealed record Outcome(string Agency, IReadOnlyList<double> Latencies, string? Error);
+
+    private sealed record FloorOutcome(IReadOnlyList<double> Latencies, int Failed);
+
+    private sealed class LoadRun(HttpClient http, TimeSpan poll)
+    {
+        private int _retries;
+        public int Retries => _retries;
+
+        public async Task PrepareAsync(string agency, string seedText)
+        {
+            await ExpectAsync(await http.PostAsJsonAsync("api/agencies", new
+            {
+                id = agency,
+                name = "红寺堡区审批服务管理局",
+                kind = "department",
+                supervisingOfficeEmail = "office@bench.example",
+                drafter = new { name = "起草人", email = "drafter@bench.example" },
+                reviewChain = Enumerable.Range(1, Levels).Select(level => new
+                {
+                    rule = "any",
+                    reviewers = new[] { new { name = $"审核人{level}", email = $"reviewer{level}@bench.example" } },
+                }).ToArray(),
+            }), HttpStatusCode.Created);
+            await ExpectAsync(await http.PostAsJsonAsync("api/reports", new { agencyId = agency, year = Year }), HttpStatusCode.Created);
+            using var text = new StringContent(seedText, Encoding.UTF8, "text/plain");
+            await ExpectAsync(await http.PutAsync($"api/reports/{agency}/{Year}/draft", text), HttpStatusCode.Created);
+        }
+
+        public async Task<Outcome> ReviewAsync(string agency)
+        {
+            var latencies = new List<double>();
+            var instance = StorageNames.ReportKey(agency, Year);
+            try
+            {
+                await ExpectAsync(await http.PostAsync($"api/reports/{agency}/{Year}/submit", null), HttpStatusCode.Accepted);
+                await WaitForAsync(instance, s => s.Level == 1);
+                for (var level = 1; level <= Levels; level++)
+                {
+                    var accepted = await DecideAsync(agency, level);
+                    var next = level;
+                    await WaitForAsync(instance, s => next < Levels ? s.Level == next + 1 : s.Stage != "InReview");
+                    latencies.Add(accepted.Elapsed.TotalMilliseconds);
+                }
+                await WaitForAsync(instance, s => s.RuntimeStatus == "Completed" && s.Stage == "Published");
+                return new Outcome(agency, latencies, null);
+            }
+            catch (Exception e)
+            {
+                return new Outcome(agency, latencies, e.Message);
+            }
+        }
+
+        public async Task<FloorOutcome> FloorAsync(int count)
+        {
+            var ids = Enumerable.Range(1, count).Select(i => $"floor-{i:D4}").ToList();
+            await ForEachAsync(ids, 16, async id =>
+            {
+                await ExpectAsync(await http.PostAsync($"testing/floor/{id}", null), HttpStatusCode.Accepted);
+                await WaitForAsync(id, s => s.RuntimeStatus == "Running");
+            });
+            var results = await Task.WhenAll(ids.Select(async id =>
+            {
+                try
+                {
+                    await ExpectAsync(await http.PostAsync($"testing/instances/{id}/event?value=go", null), HttpStatusCode.Accepted);
+                    var accepted = Stopwatch.StartNew();
+                    await WaitForAsync(id, s => s.RuntimeStatus == "Completed");
+                    return (double?)accepted.Elapsed.TotalMilliseconds;
+                }
+                catch (Exception)
+                {
+                    return null;
+                }
+            }));
+            return new FloorOutcome(results.OfType<double>().ToList(), results.Count(r => r is null));
+        }
+
+        /// <summary>Posts the approval; the clock starts at its 202. A 409 "not-current" means the index still shows the previous level: retry.</summary>
+        private async Task<Stopwatch> DecideAsync(string agency, int level)
+        {
+            var deadline = DateTime.UtcNow + StepTimeout;
+            while (true)
+            {
+                using var response = await http.PostAsJsonAsync($"api/reports/{agency}/{Year}/decisions", new
+                {
+                    level,
+                    round = 1,
+                    reviewer = $"reviewer{level}@bench.example",
+                    decision = "approve",
+                    reviewConfirmed = true,
+                    proofreadConfirmed = true,
+                });
+                if (response.StatusCode == HttpStatusCode.Accepted) return Stopwatch.StartNew();
+                if (response.StatusCode != HttpStatusCode.Conflict || DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"decision L{level}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(poll);
+            }
+        }
+
+        private sealed record Status(string RuntimeStatus, string? Stage, int? Level);
+
+        private async Task WaitForAsync(string instance, Func<Status, bool> reached)
+        {
+            var deadline = DateTime.UtcNow + StepTimeout;
+            Status? last = null;
+            while (DateTime.UtcNow < deadline)
+            {
+                using (var response = await http.GetAsync($"testing/instances/{instance}"))
+                {
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+                        var custom = json.GetProperty("customStatus").GetString() is { Length: > 0 } text ? JsonDocument.Parse(text).RootElement : default;
+                        last = new Status(json.GetProperty("runtimeStatus").GetString()!,
+                            custom.ValueKind == JsonValueKind.Object && custom.TryGetProperty("stage", out var stage) ? stage.GetString() : null,
+                            custom.ValueKind == JsonValueKind.Object && custom.TryGetProperty("level", out var level) && level.ValueKind == JsonValueKind.Number ? level.GetInt32() : null);
+                        if (reached(last)) return;
+                        if (last.RuntimeStatus is "Failed" or "Terminated") throw new InvalidOperationException($"{instance} is {last.RuntimeStatus}");
+                    }
+                }
+                await Task.Delay(poll);
+            }
+            throw new TimeoutException($"{instance} stuck: {last}");
+        }
+    }
+
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        using (response)
+        {
+            if (response.StatusCode != expected)
+            {
+                throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+    }
+
+    private static async Task ForEachAsync<T>(IEnumerable<T> items, int parallelism, Func<T, Task> action) =>
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (item, _) => await action(item));
+
+    private static string Summary(IReadOnlyList<double> values) =>
+        values.Count == 0 ? "no samples" : $"p50 {Percentile(values, 50):0} ms, p95 {Percentile(values, 95):0} ms, max {values.Max():0} ms (n={values.Count})";
+
+    private static double Percentile(IReadOnlyList<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
