@@ -2,6 +2,7 @@ using InfoDisclosure.LocalHost.Hosting;
 using InfoDisclosure.LocalHost.Observability;
 using InfoDisclosure.LocalHost.Seed;
 using InfoDisclosure.Workflow;
+using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Notifications;
 
 // The local host: the shared workflow on the Durable Task engine against Azurite, the same routes as the Functions app.
@@ -15,7 +16,11 @@ var apiKey = LocalApiKey.Ensure(configuration, builder.Environment, paths.DataDi
 var grpcPort = DurableTaskSidecar.ChooseGrpcPort(configuration);
 builder.ListenOnApiUrlsAndSidecar(grpcPort);
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+// Development only: DevClock__StartAt=2027-01-20T08:59:00+08:00 runs the injected clock from that instant (see DevClock).
+builder.Services.AddDevClock(configuration, builder.Environment);
 builder.Services.AddInfoDisclosureWorkflow(configuration);
+// Deadline reminders and the January 1 roll-over every Deadlines__TickSeconds (the Functions app: its timer trigger).
+builder.Services.AddHostedService<DeadlineTicker>();
 // No mail server configured: catch the mail in an embedded SMTP server and show it at /dev/mailbox.
 if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) builder.Services.AddInfoDisclosureDevMailbox();
 var testing = TestingMode.IsEnabled(configuration);

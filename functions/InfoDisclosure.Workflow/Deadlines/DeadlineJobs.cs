@@ -26,6 +26,11 @@ public sealed class DeadlineTicker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (time is DevClock dev)
+        {
+            logger.LogWarning("DevClock__StartAt: the clock started at {StartAt} and now reads {Now} (Beijing); durable timers keep real time.",
+                BeijingDates.Iso(dev.StartAt), BeijingDates.Iso(time.GetUtcNow()));
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.TickSeconds)), time);
         do
         {
