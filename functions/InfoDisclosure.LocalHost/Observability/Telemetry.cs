@@ -1,17 +1,19 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
+using InfoDisclosure.Workflow;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace InfoDisclosure.LocalHost.Observability;
 
 /// <summary>
-/// OpenTelemetry traces: incoming HTTP, outgoing HTTP (portal), the Durable Task engine and SDK, and the workflow's own
-/// "InfoDisclosure" source (activities, SMTP). Exported to Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is
+/// OpenTelemetry traces: incoming HTTP, outgoing HTTP (portal), SMTP (MailKit), the Durable Task engine's and SDK's
+/// orchestration and activity spans, and the workflow's own source. Exported to Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is
 /// set, to an OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (e.g. the Aspire dashboard), otherwise nowhere.
 /// </summary>
 public static class Telemetry
 {
-    public static readonly string[] Sources = ["InfoDisclosure", "Microsoft.DurableTask", "DurableTask.Core"];
+    public static readonly string[] Sources =
+        [WorkflowTelemetry.SourceName, "Microsoft.DurableTask", "DurableTask.Core", MailKit.Telemetry.SmtpClient.ActivitySourceName];
 
     public static void AddInfoDisclosureTelemetry(this WebApplicationBuilder builder)
     {
@@ -20,6 +22,7 @@ public static class Telemetry
         var otlp = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 };
         if (!azureMonitor && !otlp) return;
 
+        MailKit.Telemetry.SmtpClient.Configure();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("InfoDisclosure.LocalHost"))
             .WithTracing(tracing =>
