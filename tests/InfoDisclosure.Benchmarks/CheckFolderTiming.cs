@@ -100,7 +100,7 @@ public static class CheckFolderTiming
             if (original.FormatVersion != ReportFormats.Format2021)
             {
                 // The trial format is checked as printed: keep the published text, rename the agency.
-                file = $"{i:D5}-{Path.GetFileNameWithoutExtension(name)}.txt";
+                file = $"{i:D5}-{name}.txt";
                 content = text.Replace(original.AgencyName, agency, StringComparison.Ordinal);
             }
             else

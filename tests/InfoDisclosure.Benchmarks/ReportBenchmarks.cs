@@ -54,7 +54,7 @@ public class ValidateBenchmarks
     public void Setup()
     {
         _report = Fixtures.Report(Fixture);
-        _previous = Fixtures.Report("2023_hongze_district_gov.txt");
+        _previous = Fixtures.Report("hongze2023");
     }
 
     [Benchmark(Baseline = true)]
