@@ -63,6 +63,25 @@ public class FixtureCheckTests
     }
 
     [Fact]
+    public void What_the_import_could_not_read_is_listed_before_the_rule_findings()
+    {
+        using var folder = new TempFolder();
+        var text = TestPaths.ReadFixture("2023_hongze_district_gov.txt")
+            .Replace("行政许可\t550\n", "行政许可\t550\t多余\n")
+            .Replace("3.危及“三安全一稳定”\t0", "3.危及“三安全一稳定”\tabc");
+        var file = folder.Write("hongze.txt", text);
+
+        var run = CliRun.Of("check", "--json", file);
+
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var findings = Findings(doc.RootElement[0]);
+        Assert.Equal(("IMPORT.UNREADABLE", "error", "第20行"), findings[0]);
+        Assert.Contains(("CELL.INVALID", "error", "三.（三）不予公开.3.危及“三安全一稳定”.自然人"), findings);
+        Assert.Contains(("T4.TOTAL", "error", "四.行政复议.总计"), findings);
+    }
+
+    [Fact]
     public void The_legacy_report_alone_exits_0()
     {
         var run = CliRun.Of("check", Fixture("2019_shanghai_gov_office_OLD_FORMAT.txt"));
