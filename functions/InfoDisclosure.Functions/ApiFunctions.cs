@@ -142,4 +142,20 @@ public sealed class ApiFunctions
     public Task<IActionResult> DevMailbox(
         [HttpTrigger(Anonymous, "get", Route = "dev/mailbox")] HttpRequest request,
         [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Dev_Mailbox", request, durable);
+
+    [Function("Dev_PortalReceive")]
+    public Task<IActionResult> DevPortalReceive(
+        [HttpTrigger(Anonymous, "post", Route = "dev/portal/reports")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Dev_PortalReceive", request, durable);
+
+    [Function("Dev_Portal")]
+    public Task<IActionResult> DevPortal(
+        [HttpTrigger(Anonymous, "get", Route = "dev/portal")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Dev_Portal", request, durable);
+
+    [Function("Dev_PortalReport")]
+    public Task<IActionResult> DevPortalReport(
+        [HttpTrigger(Anonymous, "get", Route = "dev/portal/reports/{agencyId}/{year}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, string agencyId, string year) =>
+        SharedHandler.RunAsync("Dev_PortalReport", request, durable, ("agencyId", agencyId), ("year", year));
 }

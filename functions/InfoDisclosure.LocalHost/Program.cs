@@ -4,6 +4,7 @@ using InfoDisclosure.LocalHost.Seed;
 using InfoDisclosure.Workflow;
 using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Notifications;
+using InfoDisclosure.Workflow.Publishing.Dev;
 
 // The local host: the shared workflow on the Durable Task engine against Azurite, the same routes as the Functions app.
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,8 @@ builder.Services.AddInfoDisclosureWorkflow(configuration);
 builder.Services.AddHostedService<DeadlineTicker>();
 // No mail server configured: catch the mail in an embedded SMTP server and show it at /dev/mailbox.
 if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) builder.Services.AddInfoDisclosureDevMailbox();
+// No portal configured in Development: publish to the host's own portal stand-in and show it at /dev/portal.
+if (builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration["Portal:Endpoint"])) builder.Services.AddInfoDisclosureDevPortal();
 var testing = TestingMode.IsEnabled(configuration);
 using var channel = builder.AddDurableTaskSidecar(configuration["AzureWebJobsStorage"]!, grpcPort, registry =>
 {

@@ -2,6 +2,7 @@ using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Notifications.Dev;
 using InfoDisclosure.Workflow.Publishing;
+using InfoDisclosure.Workflow.Publishing.Dev;
 using InfoDisclosure.Workflow.Review.Page;
 
 namespace InfoDisclosure.Workflow;
@@ -38,6 +39,10 @@ public static class ApiRoutes
         new("Review_Decide", "POST", "review/{token}", ReviewPageEndpoints.DecideAsync),
         // Answers only in Development with the embedded mail server (the local host without Smtp__Host).
         new("Dev_Mailbox", "GET", "dev/mailbox", DevMailboxEndpoint.ShowAsync),
+        // Answer only in Development on the local host without Portal__Endpoint: a portal to publish to.
+        new("Dev_PortalReceive", "POST", "dev/portal/reports", DevPortalEndpoints.ReceiveAsync),
+        new("Dev_Portal", "GET", "dev/portal", DevPortalEndpoints.ListAsync),
+        new("Dev_PortalReport", "GET", "dev/portal/reports/{agencyId}/{year}", DevPortalEndpoints.ShowAsync),
     ];
 
     private static ApiRoute Api(string name, string method, string template, ApiHandler handler) =>

@@ -54,7 +54,7 @@ public sealed class DeadlineReminderService(
                         await email.SendAsync(mail, ct);
                         await ledger.MarkSentAsync(entry.Key, slot.Key, time.GetUtcNow(), string.Join(";", mail.To.Select(t => t.Address)), CancellationToken.None);
                         sent++;
-                        logger.LogInformation("Deadline reminder {Key} for {Report} sent to {To}", slot.Key, entry.Key, description);
+                        logger.LogInformation("Deadline reminder for {Report} sent: {Reminder}", entry.Key, description);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
