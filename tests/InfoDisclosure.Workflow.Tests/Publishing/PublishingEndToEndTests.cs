@@ -170,5 +170,8 @@ public sealed class PublishingEndToEndTests(PublishingHostFixture world)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         using var missing = await world.Host.Client.PostAsync($"api/reports/no-such-agency/{Year}/publish", null);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        // Outside Development (and with a portal configured) there is no development portal.
+        using var devPortal = await world.Host.AnonymousClient.GetAsync("dev/portal");
+        Assert.Equal(HttpStatusCode.NotFound, devPortal.StatusCode);
     }
 }
