@@ -19,6 +19,7 @@ namespace InfoDisclosure.Workflow.Publishing;
 public sealed class PortalReportPublisher(
     ArtifactStore artifacts,
     PublicationStore publications,
+    ReportIndex index,
     AgencyStore agencies,
     PortalClient portal,
     IOptions<PortalOptions> portalOptions,
@@ -147,6 +148,7 @@ public sealed class PortalReportPublisher(
             StatutoryDeadline = deadlines.StatutoryDeadline,
             LastError = null,
         }, ct);
+        await index.UpdateAsync(record.AgencyId, record.Year, e => e with { PublishedUrl = done.Url, PublishedAt = done.PublishedAt, Late = done.Late }, ct);
         return new Publication(done.Url!, done.PublishedAt!.Value, done.Sha256);
     }
 

@@ -21,7 +21,8 @@ public sealed class RecordStage(ReportIndex index, AuditLog audit) : TaskActivit
             LevelDueAt = change.LevelDueAt,
             LastComment = change.Comment ?? entry.LastComment,
             PublishedUrl = change.PublishedUrl ?? entry.PublishedUrl,
-            PublishedAt = change.Stage == ReportStages.Published ? change.At : entry.PublishedAt,
+            // The publication itself records when the portal confirmed it (and the late flag); keep that time.
+            PublishedAt = change.Stage == ReportStages.Published ? entry.PublishedAt ?? change.At : entry.PublishedAt,
             UpdatedAt = change.At,
         }, CancellationToken.None);
         await audit.AppendOnceAsync(

@@ -52,6 +52,9 @@ public sealed record ReportIndexEntry
     public string? LastComment { get; init; }
     public string? PublishedUrl { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>Published after the statutory deadline (Beijing); set with PublishedAt by the publication, never cleared.</summary>
+    public bool Late { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -145,6 +148,7 @@ public sealed class ReportIndex(TableServiceClient tables)
         ["LastComment"] = e.LastComment,
         ["PublishedUrl"] = e.PublishedUrl,
         ["PublishedAt"] = e.PublishedAt,
+        ["Late"] = e.Late,
         ["CreatedAt"] = e.CreatedAt,
         ["UpdatedAt"] = e.UpdatedAt,
     };
@@ -170,6 +174,7 @@ public sealed class ReportIndex(TableServiceClient tables)
         LastComment = e.GetString("LastComment"),
         PublishedUrl = e.GetString("PublishedUrl"),
         PublishedAt = e.GetDateTimeOffset("PublishedAt"),
+        Late = e.GetBoolean("Late") ?? false,
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
         ETag = e.ETag.ToString(),

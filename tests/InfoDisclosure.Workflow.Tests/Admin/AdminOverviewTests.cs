@@ -79,13 +79,20 @@ public sealed class AdminOverviewTests(DeadlineWorld world) : IClassFixture<Dead
             overview.Counts.Select(c => (c.Stage, c.Count)));
         Assert.Equal((6, 3, 1, 2), (overview.Total, overview.OverdueCount, overview.LateCount, overview.PublishedCount));
 
+        // The report index records the publication too: when, where, and the late flag.
+        var lateEntry = await index.GetAsync("ov-late", 2026, CancellationToken.None);
+        var onTimeEntry = await index.GetAsync("ov-ontime", 2026, CancellationToken.None);
+        Assert.Equal((true, new DateTimeOffset(2027, 2, 1, 10, 0, 0, Beijing)), (lateEntry!.Late, lateEntry.PublishedAt!.Value));
+        Assert.Equal((false, new DateTimeOffset(2027, 1, 30, 15, 0, 0, Beijing)), (onTimeEntry!.Late, onTimeEntry.PublishedAt!.Value));
+        Assert.Equal(published.PublishedUrl, lateEntry.PublishedUrl);
+
         async Task PublishAsync(PublicationRequest request)
         {
             var publication = await publisher.PublishAsync(request, CancellationToken.None);
             // What the orchestrator's RecordStage does when the publish activity returns.
             await index.UpdateAsync(request.Report.AgencyId, 2026, e => e with
             {
-                Stage = ReportStages.Published, PublishedUrl = publication.Url, PublishedAt = publication.PublishedAt,
+                Stage = ReportStages.Published, PublishedUrl = publication.Url, PublishedAt = e.PublishedAt ?? publication.PublishedAt,
             }, CancellationToken.None);
         }
     }
