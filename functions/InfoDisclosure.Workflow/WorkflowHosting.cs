@@ -36,6 +36,7 @@ public static class WorkflowHosting
         services.TryAddSingleton<DecisionLog>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ArtifactStore>();
+        services.TryAddSingleton<ReviewDecisionService>();
         services.TryAddSingleton<IWorkflowNotifier, RecordingWorkflowNotifier>();
         services.TryAddSingleton<IReportDelivery, RecordingReportDelivery>();
         services.TryAddSingleton<IReportPublisher, BlobReportPublisher>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using InfoDisclosure.Reports.Validation;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Review;
@@ -9,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InfoDisclosure.Workflow.Api;
 
 /// <summary>
-/// POST .../submit and POST .../decisions. Both change the report index first (conditionally), then raise the
-/// orchestration's event, after checking the instance is running; an event that cannot be raised undoes the change.
+/// POST .../submit and POST .../decisions. Both change stored state first (the index, conditionally; the decision
+/// log, insert-if-absent), then raise the orchestration's event, after checking the instance is running; an event that
+/// cannot be raised undoes the change (503). Decisions go through <see cref="ReviewDecisionService"/>, the review page's path too.
 /// </summary>
 public static class ReviewEndpoints
 {
@@ -49,7 +51,7 @@ public static class ReviewEndpoints
                 });
         }
 
-        if (await RunningInstanceProblemAsync(durable, entry, ct) is { } notRunning) return notRunning;
+        if (await WorkflowInstances.NotRunningReasonAsync(durable, entry.Key, ct) is { } notRunning) return Problems.Conflict(notRunning, "workflow-not-running");
         var agency = (await services.GetRequiredService<AgencyStore>().GetAsync(agencyId, ct))?.Agency;
         if (agency is null) return Problems.Conflict($"The agency '{agencyId}' no longer exists.", "no-agency");
 
@@ -101,74 +103,44 @@ public static class ReviewEndpoints
         if (bodyProblem is not null) return bodyProblem;
         if (Validate(body!) is { } invalid) return invalid;
         var request = body!;
-        var services = http.RequestServices;
-        var ct = http.RequestAborted;
 
-        var entry = await services.GetRequiredService<ReportIndex>().GetAsync(agencyId, year, ct);
-        if (entry is null) return ReportEndpoints.NoSuchReport(agencyId, year);
-        if (entry.Stage != ReportStages.InReview || entry.Round != request.Round || entry.Level != request.Level)
-        {
-            return Problems.Conflict(
-                entry.Stage == ReportStages.InReview
-                    ? $"The report awaits level {entry.Level} ({entry.LevelName}) of round {entry.Round}, not level {request.Level} of round {request.Round}."
-                    : $"The report is {entry.Stage}; it awaits no review decision.",
-                "not-current",
-                new Dictionary<string, object?> { ["stage"] = entry.Stage, ["level"] = entry.Level, ["round"] = entry.Round });
-        }
-        var level = entry.Chain[entry.Level - 1];
-        var reviewer = level.Reviewers.FirstOrDefault(r => r.Key == request.Reviewer!.Trim().ToLowerInvariant());
-        if (reviewer is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a reviewer of this level",
-                detail: $"'{request.Reviewer}' is not a reviewer of {level.Name}.", extensions: new Dictionary<string, object?> { ["field"] = "$.reviewer" });
-        }
-        if ((request.VersionSha256 is { Length: > 0 } sha && !string.Equals(sha, entry.SubmittedSha256, StringComparison.OrdinalIgnoreCase))
-            || (request.Version is { } number && number != entry.SubmittedVersion))
-        {
-            return Problems.Conflict(
-                $"The decision is about another version than the one under review (version {entry.SubmittedVersion}, SHA-256 {entry.SubmittedSha256}).",
-                "stale-version",
-                new Dictionary<string, object?> { ["field"] = request.VersionSha256 is { Length: > 0 } ? "$.versionSha256" : "$.version", ["version"] = entry.SubmittedVersion, ["sha256"] = entry.SubmittedSha256 });
-        }
-        if (await RunningInstanceProblemAsync(durable, entry, ct) is { } notRunning) return notRunning;
-
-        var decision = new ReviewDecision(entry.Round, entry.Level, level.Name, reviewer, request.Decision!, request.Comment?.Trim(),
-            request.ReviewConfirmed, request.ProofreadConfirmed, entry.SubmittedVersion!.Value, entry.SubmittedSha256!,
-            services.GetRequiredService<TimeProvider>().GetUtcNow(), HttpInputs.AuditAddress(http));
-        var log = services.GetRequiredService<DecisionLog>();
-        if (!await log.TryRecordAsync(entry.Key, level.Rule, decision, ct))
-        {
-            return Problems.Conflict(level.Rule == ReviewRules.Any
-                    ? $"{level.Name} of round {entry.Round} is already decided by another reviewer."
-                    : $"{reviewer.Name} has already decided on {level.Name} of round {entry.Round}.",
-                "already-decided");
-        }
+        DecisionOutcome outcome;
         try
         {
-            await durable.RaiseEventAsync(entry.Key, WorkflowEvents.Decision(decision.Level, decision.Round), decision, CancellationToken.None);
+            outcome = await http.RequestServices.GetRequiredService<ReviewDecisionService>().DecideAsync(durable, new DecisionInput(
+                agencyId, year, request.Level!.Value, request.Round!.Value, request.Reviewer!, request.Decision!, request.Comment,
+                request.ReviewConfirmed, request.ProofreadConfirmed, request.Version, request.VersionSha256, HttpInputs.AuditAddress(http)),
+                http.RequestAborted);
         }
-        catch (Exception)
+        catch (DecisionNotTakenException)
         {
-            await log.WithdrawAsync(entry.Key, level.Rule, decision, CancellationToken.None);
             return EngineUnavailable();
         }
 
-        var confirmations = $"{DefaultReviewChain.ReviewPart(level.Name)}{(decision.ReviewConfirmed ? "✓" : "✗")} {DefaultReviewChain.ProofreadPart(level.Name)}{(decision.ProofreadConfirmed ? "✓" : "✗")}";
-        await services.GetRequiredService<AuditLog>().AppendAsync(entry.Key,
-            new AuditEntry(decision.DecidedAt, $"{reviewer.Name} <{reviewer.Email}>", $"decision-{decision.Decision}",
-                decision.Comment is { Length: > 0 } comment ? $"{confirmations}; {comment}" : confirmations,
-                decision.ClientIp, decision.Round, decision.Level, decision.VersionNumber),
-            CancellationToken.None);
-        return Results.Json(new
+        var entry = outcome.Entry;
+        return outcome.Status switch
         {
-            round = decision.Round,
-            level = decision.Level,
-            levelName = decision.LevelName,
-            decision = decision.Decision,
-            reviewer = decision.Reviewer,
-            version = decision.VersionNumber,
-            sha256 = decision.VersionSha256,
-        }, WorkflowJson.Options, statusCode: StatusCodes.Status202Accepted).WithLocation($"/api/reports/{agencyId}/{year}");
+            DecisionStatus.Recorded => Results.Json(new
+            {
+                round = outcome.Decision!.Round,
+                level = outcome.Decision.Level,
+                levelName = outcome.Decision.LevelName,
+                decision = outcome.Decision.Decision,
+                reviewer = outcome.Decision.Reviewer,
+                version = outcome.Decision.VersionNumber,
+                sha256 = outcome.Decision.VersionSha256,
+            }, WorkflowJson.Options, statusCode: StatusCodes.Status202Accepted).WithLocation($"/api/reports/{agencyId}/{year}"),
+            DecisionStatus.NoSuchReport => ReportEndpoints.NoSuchReport(agencyId, year),
+            DecisionStatus.NotCurrent => Problems.Conflict(outcome.Detail, "not-current",
+                new Dictionary<string, object?> { ["stage"] = entry!.Stage, ["level"] = entry.Level, ["round"] = entry.Round }),
+            DecisionStatus.NotAReviewer => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a reviewer of this level",
+                detail: outcome.Detail, extensions: new Dictionary<string, object?> { ["field"] = "$.reviewer" }),
+            DecisionStatus.StaleVersion => Problems.Conflict(outcome.Detail, "stale-version",
+                new Dictionary<string, object?> { ["field"] = request.VersionSha256 is { Length: > 0 } ? "$.versionSha256" : "$.version", ["version"] = entry!.SubmittedVersion, ["sha256"] = entry.SubmittedSha256 }),
+            DecisionStatus.WorkflowNotRunning => Problems.Conflict(outcome.Detail, "workflow-not-running"),
+            DecisionStatus.AlreadyDecided => Problems.Conflict(outcome.Detail, "already-decided"),
+            _ => throw new UnreachableException($"Decision status {outcome.Status} has no answer."),
+        };
     }
 
     private static IResult? Validate(DecisionRequest request)
@@ -192,16 +164,4 @@ public static class ReviewEndpoints
     private static IResult EngineUnavailable() => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "The workflow engine did not take the event",
         detail: "Nothing was changed; try again in a moment.");
-
-    /// <summary>Raising an event on a missing or finished instance fails; say so before changing anything.</summary>
-    private static async Task<IResult?> RunningInstanceProblemAsync(DurableTaskClient durable, ReportIndexEntry entry, CancellationToken ct)
-    {
-        var instance = await durable.GetInstanceAsync(entry.Key, getInputsAndOutputs: false, ct);
-        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending }) return null;
-        return Problems.Conflict(
-            instance is null
-                ? "The report's workflow is not running; create the report again with POST /api/reports."
-                : $"The report's workflow is {instance.RuntimeStatus}; it accepts no more events.",
-            "workflow-not-running");
-    }
 }

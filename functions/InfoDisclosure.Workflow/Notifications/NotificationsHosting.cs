@@ -4,7 +4,6 @@ using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Notifications.Dev;
 using InfoDisclosure.Workflow.Review;
 using InfoDisclosure.Workflow.Review.Links;
-using InfoDisclosure.Workflow.Review.Page;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,8 +17,8 @@ namespace InfoDisclosure.Workflow.Notifications;
 public static class NotificationsHosting
 {
     /// <summary>
-    /// Smtp__* and ReviewLinks__* options, the SMTP sender, the composer, the link store and the decision path of the
-    /// review page, and the e-mail notifier in place of the recording one (which it still uses to record each notice).
+    /// Smtp__* and ReviewLinks__* options, the SMTP sender, the composer, the link store, and the e-mail notifier in
+    /// place of the recording one (which it still uses to record each notice).
     /// </summary>
     public static IServiceCollection AddInfoDisclosureNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +29,6 @@ public static class NotificationsHosting
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton<EmailComposer>();
         services.TryAddSingleton<ReviewLinkStore>();
-        services.TryAddSingleton<ReviewDecisionService>();
         services.TryAddSingleton<RecordingWorkflowNotifier>();
         services.Replace(ServiceDescriptor.Singleton<IWorkflowNotifier, EmailWorkflowNotifier>());
         return services;

@@ -175,6 +175,62 @@ public sealed class ReviewChainTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_refused_decision_names_what_is_wrong_and_an_accepted_one_echoes_what_was_recorded()
+    {
+        var id = ApiDriver.NewAgencyId("refusals");
+        await _api.CreateAgencyAsync(ApiDriver.Agency(id,
+            ApiDriver.Level("any", ("甲", "a@example.gov.cn")), ApiDriver.Level("any", ("乙", "b@example.gov.cn")), ApiDriver.Level("any", ("丙", "c@example.gov.cn"))));
+
+        using (var missing = await _api.DecideAsync(id, 2022, 1, 1, "a@example.gov.cn")) Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        using (var created = await _api.CreateReportAsync(id, 2022)) Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var sha = (string)(await _api.PutDraftAsync(id, 2022, TestPaths.ReadFixture(Seed), "text/plain"))["sha256"]!;
+        var draft = await ProblemAsync(await _api.DecideAsync(id, 2022, 1, 1, "a@example.gov.cn"), HttpStatusCode.Conflict);
+        Assert.Equal("not-current", (string?)draft["code"]);
+        Assert.Equal("Draft", (string?)draft["stage"]);
+
+        using (var submitted = await _api.SubmitAsync(id, 2022)) Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        await _api.WaitForAsync(id, 2022, "InReview", level: 1, round: 1);
+
+        var wrongLevel = await ProblemAsync(await _api.DecideAsync(id, 2022, 2, 1, "b@example.gov.cn"), HttpStatusCode.Conflict);
+        Assert.Equal("not-current", (string?)wrongLevel["code"]);
+        Assert.Equal(("InReview", 1, 1), ((string?)wrongLevel["stage"], (int)wrongLevel["level"]!, (int)wrongLevel["round"]!));
+
+        var stranger = await ProblemAsync(await _api.DecideAsync(id, 2022, 1, 1, "b@example.gov.cn"), HttpStatusCode.Forbidden);
+        Assert.Equal("$.reviewer", (string?)stranger["field"]);
+        Assert.Contains("b@example.gov.cn", (string?)stranger["detail"]);
+
+        var byNumber = await ProblemAsync(await _api.Client.PostAsJsonAsync($"api/reports/{id}/2022/decisions", new
+        {
+            level = 1, round = 1, reviewer = "a@example.gov.cn", decision = "approve", reviewConfirmed = true, proofreadConfirmed = true, version = 1,
+        }), HttpStatusCode.Conflict);
+        Assert.Equal("stale-version", (string?)byNumber["code"]);
+        Assert.Equal("$.version", (string?)byNumber["field"]);
+        Assert.Equal(2, (int)byNumber["version"]!);
+        Assert.Equal(1, (int)(await _api.GetReportAsync(id, 2022))["status"]!["level"]!);
+
+        // The reviewer's address is matched without regard to case or surrounding spaces.
+        using var accepted = await _api.DecideAsync(id, 2022, 1, 1, "  A@Example.GOV.cn ", sha: sha.ToUpperInvariant());
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal($"/api/reports/{id}/2022", accepted.Headers.Location!.OriginalString);
+        var recorded = (await accepted.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((1, 1, "approve", 2, sha), ((int)recorded["round"]!, (int)recorded["level"]!, (string?)recorded["decision"], (int)recorded["version"]!, (string?)recorded["sha256"]));
+        Assert.Equal("初审·一校", (string?)recorded["levelName"]);
+        Assert.Equal("a@example.gov.cn", (string?)recorded["reviewer"]!["email"]);
+        await _api.WaitForAsync(id, 2022, "InReview", level: 2, round: 1);
+    }
+
+    private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode} {body}");
+            return JsonNode.Parse(body)!.AsObject();
+        }
+    }
+
+    [Fact]
     public async Task A_report_with_a_T4_total_error_cannot_be_submitted()
     {
         var id = ApiDriver.NewAgencyId("errors");

@@ -2,7 +2,7 @@ using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask.Client;
 
-namespace InfoDisclosure.Workflow.Review.Page;
+namespace InfoDisclosure.Workflow.Review;
 
 public enum DecisionStatus
 {
@@ -32,12 +32,18 @@ public sealed record DecisionInput(
     string? VersionSha256,
     string? ClientAddress);
 
+/// <summary>What happened to a decision; <see cref="Entry"/> is the report as it stood when the decision was judged.</summary>
 public sealed record DecisionOutcome(DecisionStatus Status, string Detail, ReportIndexEntry? Entry = null, ReviewDecision? Decision = null);
+
+/// <summary>The orchestration did not take the decision's event; the decision's record was withdrawn, so nothing changed.</summary>
+public sealed class DecisionNotTakenException(Exception inner)
+    : Exception("The workflow engine did not take the decision's event; the decision was withdrawn.", inner);
 
 /// <summary>
 /// Records one review decision: checks it is about the level, round and version under review, records it exactly once
-/// (the decision log's insert-if-absent), raises the orchestration's event (withdrawing the record if that fails), and
-/// audits it. The one path for the API's POST …/decisions and the e-mailed review page.
+/// (the decision log's insert-if-absent), raises the orchestration's event (withdrawing the record and throwing
+/// <see cref="DecisionNotTakenException"/> if that fails), and audits it. The one path for the API's POST …/decisions
+/// and the e-mailed review page; each maps the outcome to its own answer.
 /// </summary>
 public sealed class ReviewDecisionService(ReportIndex index, DecisionLog log, AuditLog audit, TimeProvider time)
 {
@@ -60,12 +66,9 @@ public sealed class ReviewDecisionService(ReportIndex index, DecisionLog log, Au
             return new(DecisionStatus.StaleVersion,
                 $"The decision is about another version than the one under review (version {entry.SubmittedVersion}, SHA-256 {entry.SubmittedSha256}).", entry);
         }
-        var instance = await durable.GetInstanceAsync(entry.Key, getInputsAndOutputs: false, ct);
-        if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
+        if (await WorkflowInstances.NotRunningReasonAsync(durable, entry.Key, ct) is { } notRunning)
         {
-            return new(DecisionStatus.WorkflowNotRunning, instance is null
-                ? "The report's workflow is not running; create the report again with POST /api/reports."
-                : $"The report's workflow is {instance.RuntimeStatus}; it accepts no more events.", entry);
+            return new(DecisionStatus.WorkflowNotRunning, notRunning, entry);
         }
 
         var decision = new ReviewDecision(entry.Round, entry.Level, level.Name, reviewer, input.Decision, input.Comment?.Trim(),
@@ -81,10 +84,10 @@ public sealed class ReviewDecisionService(ReportIndex index, DecisionLog log, Au
         {
             await durable.RaiseEventAsync(entry.Key, WorkflowEvents.Decision(decision.Level, decision.Round), decision, CancellationToken.None);
         }
-        catch (Exception)
+        catch (Exception e)
         {
             await log.WithdrawAsync(entry.Key, level.Rule, decision, CancellationToken.None);
-            throw;
+            throw new DecisionNotTakenException(e);
         }
 
         var confirmations = $"{DefaultReviewChain.ReviewPart(level.Name)}{(decision.ReviewConfirmed ? "✓" : "✗")} {DefaultReviewChain.ProofreadPart(level.Name)}{(decision.ProofreadConfirmed ? "✓" : "✗")}";
