@@ -11,13 +11,14 @@ public sealed record PublishRetry(string RequestedBy);
 /// One report's life, one instance per (agency, year) with the id "report-{agencyId}-{year}": drafting; review rounds
 /// through the 三审三校 chain (a rejection at any level returns it to the drafter, the next submission starts a new
 /// round at level 1); approval; 报送 to the supervising office; publication.
-/// Registered as "ReportWorkflow.v1". A change that alters the sequence of awaited tasks must become
+/// Registered as "ReportWorkflow_v1". A change that alters the sequence of awaited tasks must become
 /// ReportWorkflowV2 under a new name, with this class kept registered until no instance runs it (reviews last weeks).
 /// Deterministic: time only from the context, every I/O in an activity.
 /// </summary>
 public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, ReportOutcome>
 {
-    public const string Name = "ReportWorkflow.v1";
+    // The Functions host accepts only letters, digits, '_' and '-' in function names (it skips any other at start).
+    public const string Name = "ReportWorkflow_v1";
 
     private static readonly TaskOptions Retry =
         TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1)));
@@ -61,12 +62,12 @@ public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, Rep
                 submission.Round, level.Reviewers, submission.VersionNumber, submission.Sha256, startedAt,
                 StageDue.After(startedAt, submission.Reminders), input.Deadline);
 
-            await Task.WhenAll(
-                EnterAsync(context, Change(input, submission, ReportStages.InReview, "level-started", level.Reviewers) with
-                {
-                    Level = request.Level, LevelName = level.Name, LevelDueAt = request.LevelDueAt,
-                }),
-                context.CallActivityAsync<string>(RequestReview.Name, request, Retry));
+            // The index must show the level before any reviewer is asked: a decision is checked against it.
+            await EnterAsync(context, Change(input, submission, ReportStages.InReview, "level-started", level.Reviewers) with
+            {
+                Level = request.Level, LevelName = level.Name, LevelDueAt = request.LevelDueAt,
+            });
+            await context.CallActivityAsync<string>(RequestReview.Name, request, Retry);
 
             if (await AwaitLevelAsync(context, level, request, submission.Drafter) is { } rejection) return rejection;
         }
@@ -158,11 +159,15 @@ public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, Rep
     }
 
     /// <summary>Sets the custom status at once (so clients see the new stage immediately) and records the change.</summary>
-    private static Task EnterAsync(TaskOrchestrationContext context, StageChange change)
+    /// <summary>
+    /// Records the stage in the index, then shows it in the custom status: whoever sees the new stage in the status
+    /// (a client, a reviewer's e-mail sent after this) finds the index agreeing, so a decision is not refused as stale.
+    /// </summary>
+    private static async Task EnterAsync(TaskOrchestrationContext context, StageChange change)
     {
         change = change with { At = Now(context) };
+        await context.CallActivityAsync<string>(RecordStage.Name, change, Retry);
         context.SetCustomStatus(change.ToStatus());
-        return context.CallActivityAsync<string>(RecordStage.Name, change, Retry);
     }
 
     private static Task NotifyDrafterAsync(
