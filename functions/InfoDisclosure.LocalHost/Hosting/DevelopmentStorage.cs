@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using InfoDisclosure.Workflow.Storage;
 
 namespace InfoDisclosure.LocalHost.Hosting;
@@ -23,7 +21,8 @@ public static class DevelopmentStorage
         var blob = configuration.GetValue("LocalHost:Azurite:BlobPort", BlobPort);
         var queue = configuration.GetValue("LocalHost:Azurite:QueuePort", QueuePort);
         var table = configuration.GetValue("LocalHost:Azurite:TablePort", TablePort);
-        if (await AcceptsConnectionsAsync(blob, ct) && await AcceptsConnectionsAsync(queue, ct) && await AcceptsConnectionsAsync(table, ct))
+        if (await AzuriteLauncher.AcceptsConnectionsAsync(blob, ct) && await AzuriteLauncher.AcceptsConnectionsAsync(queue, ct)
+            && await AzuriteLauncher.AcceptsConnectionsAsync(table, ct))
         {
             // An Azurite left running (e.g. by a killed earlier run of this host) or started by hand: use it.
             Console.WriteLine($"Azurite is already listening on ports {blob}, {queue}, {table}; using it.");
@@ -43,19 +42,5 @@ public static class DevelopmentStorage
         }, ct);
         configuration["AzureWebJobsStorage"] = azurite.ConnectionString;
         return azurite;
-    }
-
-    private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken ct)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, ct);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

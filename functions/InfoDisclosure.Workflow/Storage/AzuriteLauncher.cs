@@ -183,7 +183,8 @@ public sealed class AzuriteLauncher : IDisposable, IAsyncDisposable
         }
     }
 
-    private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken ct)
+    /// <summary>Whether something listens on the loopback port (an Azurite of ours, or one left running).</summary>
+    public static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken ct)
     {
         using var client = new TcpClient();
         try
