@@ -20,7 +20,12 @@ public sealed class HtmlTableGrid
         Rows = rows;
         RowSourceLines = rowSourceLines;
         Width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
+        _distinctCells = new HtmlGridCell[rows.Count][];
+        for (var r = 0; r < rows.Count; r++) _distinctCells[r] = DistinctCells(rows[r]);
     }
+
+    // The readers ask for a row's cells many times over: listed once.
+    private readonly HtmlGridCell[][] _distinctCells;
 
     public string? Caption { get; }
 
@@ -39,15 +44,19 @@ public sealed class HtmlTableGrid
         row >= 0 && row < Rows.Count && column >= 0 && column < Rows[row].Length ? Rows[row][column] : null;
 
     /// <summary>The distinct cells of a row in column order, each once however many slots it covers.</summary>
-    public IEnumerable<HtmlGridCell> CellsOf(int row)
+    public IReadOnlyList<HtmlGridCell> CellsOf(int row) => _distinctCells[row];
+
+    private static HtmlGridCell[] DistinctCells(HtmlGridCell?[] row)
     {
+        var cells = new List<HtmlGridCell>(row.Length);
         HtmlGridCell? previous = null;
-        foreach (var cell in Rows[row])
+        foreach (var cell in row)
         {
             if (cell is null || ReferenceEquals(cell, previous)) continue;
             previous = cell;
-            yield return cell;
+            cells.Add(cell);
         }
+        return cells.ToArray();
     }
 
     public static HtmlTableGrid Expand(IHtmlTableElement table)

@@ -22,6 +22,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// <summary>Columns and provisions only the 2019 trial format has.</summary>
     private static readonly string[] TrialFormatMarks = ["第二十条第(九)项", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量"];
 
+    private static readonly HashSet<string> ProactiveItems = ReportCells.ProactiveTables.SelectMany(p => p.Rows).Select(r => r.Item).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The rows of section 二 with their labels normalized once.</summary>
+    private static readonly (ProactiveRowLayout Layout, string Normalized)[] ProactiveLayouts =
+        ReportCells.ProactiveTables.SelectMany(t => t.Rows).Select(l => (l, LabelMatching.Normalize(l.Item))).ToArray();
+
+    private static readonly string[] NormalizedOutcomeLabels = ReportCells.Outcomes.Select(o => LabelMatching.Normalize(o.Label)).ToArray();
+
     /// <summary>Takes a table found in section <paramref name="section"/> (0 outside 二–四), with the caption printed above it if any.</summary>
     public void Add(HtmlTableBlock table, int section, string? captionAbove)
     {
@@ -54,7 +62,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         if (_proactive.Count > 0)
         {
             var legacy = _proactive.Any(t => AllTexts(t.Table.Grid).Append(t.Caption ?? "")
-                .Any(text => TrialFormatMarks.Any(m => LabelMatching.Normalize(text).Contains(m, StringComparison.Ordinal))));
+                .Select(LabelMatching.Normalize).Any(text => TrialFormatMarks.Any(m => text.Contains(m, StringComparison.Ordinal))));
             if (legacy)
             {
                 report.FormatVersion = ReportFormats.Format2019;
@@ -85,18 +93,34 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
     private static int Classify(HtmlTableGrid grid, int section)
     {
-        var texts = AllTexts(grid).Select(LabelMatching.Normalize).ToList();
+        var texts = new List<string>();
+        foreach (var text in AllTexts(grid)) texts.Add(LabelMatching.Normalize(text));
         if (grid.Caption is { } caption) texts.Add(LabelMatching.Normalize(caption));
-        if (texts.Any(t => t == "自然人" || t.Contains("本年新收", StringComparison.Ordinal) || t.Contains("结转下年度", StringComparison.Ordinal))) return 3;
-        if (texts.Any(t => t.Contains("行政复议", StringComparison.Ordinal))
-            && texts.Any(t => t.Contains("行政诉讼", StringComparison.Ordinal) || t.Contains("复议后起诉", StringComparison.Ordinal))) return 4;
-        if (texts.Any(t => t.StartsWith("第二十条", StringComparison.Ordinal) || t.StartsWith("信息内容", StringComparison.Ordinal)
-            || ReportCells.ProactiveTables.SelectMany(p => p.Rows).Any(r => r.Item == t))) return 2;
+        bool reconsideration = false, litigation = false, proactive = false;
+        foreach (var t in texts)
+        {
+            if (t == "自然人" || t.Contains("本年新收", StringComparison.Ordinal) || t.Contains("结转下年度", StringComparison.Ordinal)) return 3;
+            reconsideration |= t.Contains("行政复议", StringComparison.Ordinal);
+            litigation |= t.Contains("行政诉讼", StringComparison.Ordinal) || t.Contains("复议后起诉", StringComparison.Ordinal);
+            proactive |= t.StartsWith("第二十条", StringComparison.Ordinal) || t.StartsWith("信息内容", StringComparison.Ordinal) || ProactiveItems.Contains(t);
+        }
+        if (reconsideration && litigation) return 4;
+        if (proactive) return 2;
         return section is 2 or 3 or 4 ? section : 0;
     }
 
-    private static IEnumerable<string> AllTexts(HtmlTableGrid grid) =>
-        Enumerable.Range(0, grid.Rows.Count).SelectMany(grid.CellsOf).Distinct().Select(c => c.Text);
+    /// <summary>The text of every cell, each cell once.</summary>
+    private static IEnumerable<string> AllTexts(HtmlTableGrid grid)
+    {
+        var seen = new HashSet<HtmlGridCell>(ReferenceEqualityComparer.Instance);
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            foreach (var cell in grid.CellsOf(r))
+            {
+                if (seen.Add(cell)) yield return cell.Text;
+            }
+        }
+    }
 
     private static string FirstRowText(HtmlTableGrid grid) =>
         grid.Rows.Count == 0 ? "（空表格）" : string.Join(" | ", grid.CellsOf(0).Select(c => c.Text));
@@ -104,9 +128,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// <summary>A label rather than a figure: numbered ("1.", "（一）") or worded (two or more Chinese characters), and not a number.</summary>
     private static bool IsLabel(string cell)
     {
-        if (cell.Length == 0 || Cell.Parse(cell).IsNumber) return false;
+        if (cell.Length == 0 || LabelMatching.IsNumber(cell)) return false;
         if (LabelMatching.ParseMarker(cell).Kind != MarkerKind.None) return true;
-        return cell.Count(c => c is >= '\u4E00' and <= '\u9FFF') >= 2;
+        var ideographs = 0;
+        foreach (var c in cell)
+        {
+            if (c is >= '\u4E00' and <= '\u9FFF' && ++ideographs >= 2) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -139,25 +168,48 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// </summary>
     private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0)
     {
-        var figures = cells.SkipWhile(f => f.Text.Length == 0 && f.Column < firstFigureColumn).ToList();
-        if (figures.Count != count)
+        var skip = 0;
+        while (skip < cells.Count && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
+        var figureCount = cells.Count - skip;
+        if (figureCount != count)
         {
-            Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figures.Count}个：{Describe(figures.Select(f => f.Text))}，此行未读入。");
+            Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figureCount}个：{Describe(cells.Skip(skip).Select(f => f.Text))}，此行未读入。");
             return null;
         }
-        var repeated = figures.Where(f => f.Text.Length > 0)
-            .FirstOrDefault(f => f.Row != row || figures.Count(g => ReferenceEquals(g, f)) > 1);
-        if (repeated is not null)
+        for (var i = skip; i < cells.Count; i++)
         {
-            Unreadable(RowWhere(table, row), $"{name}的单元格“{repeated.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
-            return null;
+            var f = cells[i];
+            if (f.Text.Length > 0 && (f.Row != row || IsRepeated(cells, skip, f)))
+            {
+                Unreadable(RowWhere(table, row), $"{name}的单元格“{f.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
+                return null;
+            }
         }
-        return figures.Select(f => Cell.Parse(f.Text)).ToList();
+        var result = new List<Cell>(figureCount);
+        for (var i = skip; i < cells.Count; i++) result.Add(Cell.Parse(cells[i].Text));
+        return result;
+    }
+
+    private static bool IsRepeated(List<HtmlGridCell> cells, int from, HtmlGridCell cell)
+    {
+        var seen = 0;
+        for (var i = from; i < cells.Count; i++)
+        {
+            if (ReferenceEquals(cells[i], cell) && ++seen > 1) return true;
+        }
+        return false;
     }
 
     /// <summary>How far right the cells that start in a row reach.</summary>
-    private static int Extent(HtmlTableGrid grid, int row) =>
-        grid.CellsOf(row).Where(c => c.Row == row).Select(c => c.Column + c.ColumnSpan).DefaultIfEmpty(0).Max();
+    private static int Extent(HtmlTableGrid grid, int row)
+    {
+        var extent = 0;
+        foreach (var c in grid.CellsOf(row))
+        {
+            if (c.Row == row) extent = Math.Max(extent, c.Column + c.ColumnSpan);
+        }
+        return extent;
+    }
 
     /// <summary>
     /// A row reaching past its header has a cell too many somewhere, and which one cannot be told: a finding, so that
@@ -176,7 +228,6 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     {
         var proactive = new ProactiveDisclosure();
         var read = new HashSet<ProactiveRowLayout>();
-        var layouts = ReportCells.ProactiveTables.SelectMany(t => t.Rows).ToList();
         foreach (var (table, _) in _proactive)
         {
             int? headerWidth = null;
@@ -193,10 +244,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 var labelIndex = LeadingLabel(cells);
                 var label = cells[labelIndex].Text;
 
-                var normalized = LabelMatching.Normalize(label);
-                var layout = layouts.FirstOrDefault(l => LabelMatching.Normalize(l.Item) == normalized)
-                    ?? layouts.Select(l => (Layout: l, Score: LabelMatching.Similarity(l.Item, label)))
-                        .Where(x => x.Score >= 0.6).OrderByDescending(x => x.Score).Select(x => x.Layout).FirstOrDefault();
+                var layout = ProactiveLayoutOf(LabelMatching.Normalize(label));
                 if (layout is null || !IsLabel(label))
                 {
                     Unreadable(RowWhere(table, r), $"第二部分无法识别的表格行：{Describe(cells.Select(c => c.Text))}");
@@ -213,11 +261,32 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 for (var i = 0; i < figures.Count; i++) layout.Cells[i].Set(proactive, figures[i]);
             }
         }
-        foreach (var missing in layouts.Where(l => !read.Contains(l)))
+        foreach (var (missing, _) in ProactiveLayouts)
         {
-            Unreadable(sectionWhere, $"第二部分缺少“{missing.Item}”行。");
+            if (!read.Contains(missing)) Unreadable(sectionWhere, $"第二部分缺少“{missing.Item}”行。");
         }
         return proactive;
+    }
+
+    /// <summary>The row of section 二 a label names: the same label, else the most similar (at least 0.6; the first of equals).</summary>
+    private static ProactiveRowLayout? ProactiveLayoutOf(string normalized)
+    {
+        foreach (var (layout, item) in ProactiveLayouts)
+        {
+            if (item == normalized) return layout;
+        }
+        ProactiveRowLayout? best = null;
+        var bestScore = 0.0;
+        foreach (var (layout, item) in ProactiveLayouts)
+        {
+            var score = LabelMatching.SimilarityOfNormalized(item, normalized);
+            if (score >= 0.6 && (best is null || score > bestScore))
+            {
+                best = layout;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     /// <summary>Section 二 of the 2019 trial format, kept as printed: caption, header and rows of each table.</summary>
@@ -278,7 +347,8 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private ApplicationTable ReadApplications(string sectionWhere)
     {
         var matcher = new ApplicationRowMatcher();
-        var read = new Dictionary<ApplicationRow, ApplicantCounts>();
+        // The rows are the template's own instances: compared by reference, without hashing their fields.
+        var read = new Dictionary<ApplicationRow, ApplicantCounts>(ReferenceEqualityComparer.Instance);
         int[]? columns = null;
         int? headerWidth = null;
         foreach (var table in _applications)
@@ -297,22 +367,25 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
             for (var r = headerRows; r < grid.Rows.Count; r++)
             {
-                var rowCells = grid.CellsOf(r).ToList();
-                if (rowCells.All(c => c.Text.Length == 0)) continue;
+                var rowCells = grid.CellsOf(r);
+                if (AllBlank(rowCells)) continue;
 
                 // Labels where the template has them; a row shifted left or right is read by its label cells instead.
-                var labels = Enumerable.Range(0, firstFigure).Select(c => grid[r, c]).OfType<HtmlGridCell>().Distinct()
-                    .Select(c => c.Text).Where(t => t.Length > 0).ToList();
-                var slots = columns.Select(c => grid[r, c]).ToList();
-                var extra = rowCells.Where(c => c.Row == r && c.Column >= firstFigure && !columns.Contains(c.Column) && c.Text.Length > 0).ToList();
-                var gridShaped = labels.Count > 0 && extra.Count == 0 && !labels.Any(l => Cell.Parse(l).IsNumber)
-                    && slots.All(s => s is not null && !IsLabel(s.Text));
+                var labelCells = new List<HtmlGridCell>();
+                for (var c = 0; c < firstFigure; c++)
+                {
+                    if (grid[r, c] is { } cell && !labelCells.Exists(seen => ReferenceEquals(seen, cell))) labelCells.Add(cell);
+                }
+                var labels = labelCells.Select(c => c.Text).Where(t => t.Length > 0).ToList();
+                var gridShaped = labels.Count > 0 && !HasExtraFigure(rowCells, r, firstFigure, columns) && !labels.Exists(LabelMatching.IsNumber)
+                    && Array.TrueForAll(columns, c => grid[r, c] is { } slot && !IsLabel(slot.Text));
                 List<HtmlGridCell>? figureCells = gridShaped
-                    ? slots.Cast<HtmlGridCell>().ToList()
+                    ? columns.Select(c => grid[r, c]!).ToList()
                     : null;
                 if (figureCells is null)
                 {
-                    var labelIndex = rowCells.FindLastIndex(Math.Min(rowCells.Count - 1, 3), Math.Min(rowCells.Count, 4), c => IsLabel(c.Text));
+                    var labelIndex = Math.Min(rowCells.Count - 1, 3);
+                    while (labelIndex >= 0 && !IsLabel(rowCells[labelIndex].Text)) labelIndex--;
                     if (labelIndex < 0)
                     {
                         Unreadable(RowWhere(table, r), $"第三部分表格第{r + 1}行没有行名，未读入：{Describe(rowCells.Select(c => c.Text))}");
@@ -323,7 +396,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 }
 
                 var (outcome, row) = matcher.Match(labels);
-                if (outcome == ApplicationRowMatcher.Outcome.GroupHeading && figureCells.All(c => c.Text.Length == 0)) continue;
+                if (outcome == ApplicationRowMatcher.Outcome.GroupHeading && AllBlank(figureCells)) continue;
                 if (row is null)
                 {
                     Unreadable(RowWhere(table, r), $"第三部分无法识别的表格行（第{r + 1}行）：{Describe(rowCells.Select(c => c.Text))}");
@@ -361,11 +434,39 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return result;
     }
 
+    private static bool AllBlank(IReadOnlyList<HtmlGridCell> cells)
+    {
+        foreach (var c in cells)
+        {
+            if (c.Text.Length > 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A non-empty cell starting in the row right of the labels, in no applicant column.</summary>
+    private static bool HasExtraFigure(IReadOnlyList<HtmlGridCell> cells, int row, int firstFigure, int[] columns)
+    {
+        foreach (var c in cells)
+        {
+            if (c.Row == row && c.Column >= firstFigure && c.Text.Length > 0 && Array.IndexOf(columns, c.Column) < 0) return true;
+        }
+        return false;
+    }
+
     private static bool IsApplicationHeader(HtmlTableGrid grid, int row)
     {
-        var cells = grid.CellsOf(row).ToList();
-        return cells.All(c => !Cell.Parse(c.Text).IsNumber)
-            && cells.Any(c => ApplicationHeaderWords.Any(w => LabelMatching.Normalize(c.Text).Contains(w, StringComparison.Ordinal)));
+        var cells = grid.CellsOf(row);
+        var headerWord = false;
+        foreach (var c in cells)
+        {
+            if (LabelMatching.IsNumber(c.Text)) return false;
+            if (!headerWord)
+            {
+                var normalized = LabelMatching.Normalize(c.Text);
+                headerWord = Array.Exists(ApplicationHeaderWords, w => normalized.Contains(w, StringComparison.Ordinal));
+            }
+        }
+        return headerWord;
     }
 
     /// <summary>The grid column of each applicant column, by the labels of the lowest header row (a rowspan reaches down to it).</summary>
@@ -402,8 +503,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         foreach (var another in _review.Skip(1)) Unreadable(another.Where, "第四部分的第二个表格，未读入。");
 
         var grid = table.Grid;
-        var headerRows = Enumerable.Range(0, grid.Rows.Count).Where(r => grid.CellsOf(r).Any(c => IsLabel(c.Text))).ToList();
-        var dataRows = Enumerable.Range(0, grid.Rows.Count).Except(headerRows).ToList();
+        var headerRows = new List<int>();
+        var dataRows = new List<int>();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var header = false;
+            foreach (var c in grid.CellsOf(r)) header = header || IsLabel(c.Text);
+            (header ? headerRows : dataRows).Add(r);
+        }
         if (dataRows.Count == 0)
         {
             Unreadable(table.Where, "第四部分表格没有数字行（15个单元格）。");
@@ -454,8 +561,18 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 : path.Any(p => p.Contains("未经复议", StringComparison.Ordinal)) ? 1
                 : path.Any(p => p.Contains("行政复议", StringComparison.Ordinal)) ? 0
                 : -1;
-            var outcome = ReportCells.Outcomes.Select((o, i) => (Index: i, Score: LabelMatching.Similarity(o.Label, path[^1])))
-                .Where(x => x.Score >= 0.6).OrderByDescending(x => x.Score).Select(x => x.Index).DefaultIfEmpty(-1).First();
+            var outcome = -1;
+            var bestScore = 0.0;
+            for (var i = 0; i < NormalizedOutcomeLabels.Length; i++)
+            {
+                // path[^1] is normalized already; the first of equal scores wins.
+                var score = LabelMatching.SimilarityOfNormalized(NormalizedOutcomeLabels[i], path[^1]);
+                if (score >= 0.6 && (outcome < 0 || score > bestScore))
+                {
+                    outcome = i;
+                    bestScore = score;
+                }
+            }
             if (group < 0 || outcome < 0 || columns[group * 5 + outcome] >= 0) return null;
             columns[group * 5 + outcome] = c;
         }

@@ -28,9 +28,16 @@ public static partial class LabelMatching
     /// </summary>
     public static string Normalize(string label)
     {
+        // Most labels are already in canonical form: no copy for them.
+        var i = 0;
+        while (i < label.Length && !Changes(label[i])) i++;
+        if (i == label.Length) return label;
+
         var sb = new StringBuilder(label.Length);
-        foreach (var ch in label)
+        sb.Append(label, 0, i);
+        for (; i < label.Length; i++)
         {
+            var ch = label[i];
             var c = ch switch
             {
                 >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
@@ -45,11 +52,30 @@ public static partial class LabelMatching
         return sb.ToString();
     }
 
-    /// <summary>Similarity of two labels in [0, 1]: 2·LCS / (|a| + |b|) over their normalized forms.</summary>
-    public static double Similarity(string a, string b)
+    private static bool Changes(char c) =>
+        c is >= '\uFF01' and <= '\uFF5E' or '\u3000' or '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c);
+
+    /// <summary>
+    /// Whether <see cref="Cell.Parse"/> reads the text as a number. Text with a character no number has (a Chinese
+    /// character, a letter) is answered without parsing: most label cells.
+    /// </summary>
+    internal static bool IsNumber(string text)
     {
-        var x = Normalize(a);
-        var y = Normalize(b);
+        // 1 to 28 ASCII digits always parse (a decimal holds 28 digits): most figure cells.
+        if (text.Length is > 0 and <= 28 && !text.AsSpan().ContainsAnyExceptInRange('0', '9')) return true;
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiDigit(c) || c is '.' or '-' or ',' or ' ' or (>= '\uFF0B' and <= '\uFF19') || char.IsWhiteSpace(c))) return false;
+        }
+        return Cell.Parse(text).IsNumber;
+    }
+
+    /// <summary>Similarity of two labels in [0, 1]: 2·LCS / (|a| + |b|) over their normalized forms.</summary>
+    public static double Similarity(string a, string b) => SimilarityOfNormalized(Normalize(a), Normalize(b));
+
+    /// <summary><see cref="Similarity"/> of two labels already in <see cref="Normalize"/>d form.</summary>
+    internal static double SimilarityOfNormalized(string x, string y)
+    {
         if (x.Length + y.Length == 0) return 1;
         if (x == y) return 1;
         return 2.0 * LongestCommonSubsequence(x, y) / (x.Length + y.Length);
@@ -57,15 +83,19 @@ public static partial class LabelMatching
 
     private static int LongestCommonSubsequence(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> rows = b.Length < 128 ? stackalloc int[2 * (b.Length + 1)] : new int[2 * (b.Length + 1)];
+        rows.Clear();
+        var previous = rows[..(b.Length + 1)];
+        var current = rows[(b.Length + 1)..];
         foreach (var ca in a)
         {
             for (var j = 1; j <= b.Length; j++)
             {
                 current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
             }
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }
@@ -74,6 +104,8 @@ public static partial class LabelMatching
     public static LabelMarker ParseMarker(string label)
     {
         var s = label.Trim().Replace("**", "");
+        // Every marker starts with "（", "(", a Chinese numeral or a digit: most cells and lines need no regex.
+        if (s.Length == 0 || !MayStartMarker(s[0])) return new(MarkerKind.None, 0, s);
         var m = PartMarker().Match(s);
         if (m.Success && ChineseNumeral(m.Groups[1].Value) is { } part)
         {
@@ -84,12 +116,27 @@ public static partial class LabelMatching
         {
             return new(MarkerKind.Section, section, s[m.Length..].Trim());
         }
-        m = ItemMarker().Match(s);
+        // An item marker has a separator after its number: a figure such as "12" has none.
+        m = s.AsSpan().IndexOfAny(".、．,，") >= 0 ? ItemMarker().Match(s) : Match.Empty;
         if (m.Success && int.TryParse(Cell.NormalizeDigits(m.Groups[1].Value), out var item))
         {
             return new(MarkerKind.Item, item, s[m.Length..].Trim());
         }
         return new(MarkerKind.None, 0, s);
+    }
+
+    private static bool MayStartMarker(char c) => c is '（' or '(' or (>= '0' and <= '9') or (>= '０' and <= '９') || IsChineseNumeral(c);
+
+    private static bool IsChineseNumeral(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十';
+
+    /// <summary>The first character of a label that is neither white space nor a bold marker's "*"; '\0' when none.</summary>
+    private static char FirstSignificant(string label)
+    {
+        foreach (var c in label)
+        {
+            if (c != '*' && !char.IsWhiteSpace(c)) return c;
+        }
+        return '\0';
     }
 
     /// <summary>一 … 九十九 as a number.</summary>
@@ -136,6 +183,8 @@ public static partial class LabelMatching
     {
         number = 0;
         heading = "";
+        // A heading starts with its Chinese numeral (after any spaces and bold markers): most lines are rejected here.
+        if (!IsChineseNumeral(FirstSignificant(line))) return false;
         if (line.Contains('\t') || CellSeparator().IsMatch(line.Trim())) return false;
         var marker = ParseMarker(line);
         if (marker.Kind != MarkerKind.Section || marker.Number is < 1 or > 6) return false;
@@ -153,7 +202,7 @@ public static partial class LabelMatching
     /// </summary>
     public static bool TryParsePart(string line, out int number, out string rest)
     {
-        var m = PartMarker().Match(line);
+        var m = line.Length > 0 && line[0] is '（' or '(' ? PartMarker().Match(line) : Match.Empty;
         if (m.Success && ChineseNumeral(m.Groups[1].Value) is { } n)
         {
             number = n;
@@ -188,7 +237,10 @@ public static partial class LabelMatching
 public sealed class ApplicationRowMatcher
 {
     /// <summary>A row as its labels number it: top row 一/二/四, result group （一）…（七）, item within the group.</summary>
-    private sealed record RowKey(ApplicationRow Row, int Section, int Part, int Item, string Text);
+    private sealed record RowKey(ApplicationRow Row, int Section, int Part, int Item, string Text)
+    {
+        public string NormalizedText { get; } = LabelMatching.Normalize(Text);
+    }
 
     private static readonly RowKey[] Keys = BuildKeys();
 
@@ -230,7 +282,7 @@ public sealed class ApplicationRowMatcher
         {
             found = Keys.FirstOrDefault(k => k.Section == section && k.Part == part && k.Item == item);
             // The numbering names a row; the text must not contradict it outright.
-            if (found is not null && text.Length > 0 && LabelMatching.Similarity(text, found.Text) < 0.3) found = null;
+            if (found is not null && text.Length > 0 && LabelMatching.SimilarityOfNormalized(LabelMatching.Normalize(text), found.NormalizedText) < 0.3) found = null;
         }
         found ??= BestBySimilarity(text);
         if (found is null) return (Outcome.Unknown, null);
@@ -242,13 +294,14 @@ public sealed class ApplicationRowMatcher
 
     private RowKey? BestBySimilarity(string text)
     {
-        if (LabelMatching.Normalize(text).Length == 0) return null;
+        var normalized = LabelMatching.Normalize(text);
+        if (normalized.Length == 0) return null;
         RowKey? best = null;
         var bestScore = 0.0;
         for (var i = 0; i < Keys.Length; i++)
         {
             var key = Keys[i];
-            var score = LabelMatching.Similarity(text, key.Text);
+            var score = LabelMatching.SimilarityOfNormalized(normalized, key.NormalizedText);
             if (score < 0.6) continue;
             // Among close labels ("其他" is in several), prefer the row the order of the template expects next.
             if (i == nextIndex) score += 0.25;

@@ -8,8 +8,10 @@ internal sealed partial class TextReportReader
     /// <summary>The cells of a table line: tab-separated, or separated by runs of two or more spaces (single spaces stay inside a label).</summary>
     internal static List<string> SplitCells(string line)
     {
-        if (line.Contains('\t')) return line.Split('\t').Select(c => c.Trim()).ToList();
-        return LabelMatching.CellSeparator().Split(line.Trim()).Select(c => c.Trim()).ToList();
+        var parts = line.Contains('\t') ? line.Split('\t') : LabelMatching.CellSeparator().Split(line.Trim());
+        var cells = new List<string>(parts.Length);
+        foreach (var part in parts) cells.Add(part.Trim());
+        return cells;
     }
 
     /// <summary>A label rather than a figure: numbered ("1.", "（一）") or worded (two or more Chinese characters), and not a number.</summary>
@@ -24,7 +26,7 @@ internal sealed partial class TextReportReader
         }
         var first = cell[0];
         var mayBeNumbered = first is '（' or '(' or '*' || char.IsDigit(first) || "一二三四五六七八九十".Contains(first);
-        return mayBeNumbered && LabelMatching.ParseMarker(cell).Kind != MarkerKind.None && !Cell.Parse(cell).IsNumber;
+        return mayBeNumbered && LabelMatching.ParseMarker(cell).Kind != MarkerKind.None && !LabelMatching.IsNumber(cell);
     }
 
     /// <summary>
@@ -35,11 +37,11 @@ internal sealed partial class TextReportReader
     /// </summary>
     private static List<string>? FigureCells(List<string> cells, int labelIndex, int count, int leading)
     {
-        var figures = cells.Skip(labelIndex + 1).ToList();
+        var figures = cells.GetRange(labelIndex + 1, cells.Count - labelIndex - 1);
         for (var i = 0; i < leading && figures.Count > count && figures[0].Length == 0; i++) figures.RemoveAt(0);
         while (figures.Count > count && figures[^1].Length == 0) figures.RemoveAt(figures.Count - 1);
         while (figures.Count > count && figures[0].Length == 0) figures.RemoveAt(0);
-        return figures.Count == count && !figures.Any(IsLabel) ? figures : null;
+        return figures.Count == count && !figures.Exists(IsLabel) ? figures : null;
     }
 
     private static string Describe(List<string> cells, int count) =>
@@ -171,17 +173,20 @@ internal sealed partial class TextReportReader
 
     private static readonly string[] ApplicationHeaderWords = ["勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构"];
 
+    /// <summary>A header row of section 三: no figure, and a header word in some cell.</summary>
+    private static bool IsHeaderRow(List<string> cells) =>
+        !cells.Exists(LabelMatching.IsNumber) && cells.Exists(c => Array.Exists(ApplicationHeaderWords, w => c.Contains(w, StringComparison.Ordinal)));
+
     private void ReadApplications(TextSection section)
     {
         var matcher = new ApplicationRowMatcher();
-        var read = new Dictionary<ApplicationRow, ApplicantCounts>();
-        foreach (var line in section.Lines.Where(l => !l.IsBlank))
+        // The rows are the template's own instances: compared by reference, without hashing their fields.
+        var read = new Dictionary<ApplicationRow, ApplicantCounts>(ReferenceEqualityComparer.Instance);
+        foreach (var line in section.Lines)
         {
+            if (line.IsBlank) continue;
             var cells = SplitCells(line.Text);
-            if (cells.Any(c => ApplicationHeaderWords.Any(w => c.Contains(w, StringComparison.Ordinal))) && cells.All(c => !Cell.Parse(c).IsNumber))
-            {
-                continue;
-            }
+            if (IsHeaderRow(cells)) continue;
 
             var labelIndex = -1;
             for (var i = 0; i < Math.Min(3, cells.Count); i++)
