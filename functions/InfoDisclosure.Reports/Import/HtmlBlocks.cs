@@ -1,19 +1,17 @@
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 
 namespace InfoDisclosure.Reports.Import;
 
 /// <summary>A piece of a page in reading order: a line of text, or a data table.</summary>
-internal abstract record HtmlBlock(IElement Element, int SourceLine)
+internal abstract record HtmlBlock(PageElement Element, int SourceLine)
 {
     public string Where => $"第{SourceLine}行";
 }
 
 /// <summary>A line as a reader sees it: a paragraph, a heading, or a part of either split by &lt;br&gt;.</summary>
-internal sealed record HtmlTextBlock(string Text, IElement Element, int SourceLine) : HtmlBlock(Element, SourceLine);
+internal sealed record HtmlTextBlock(string Text, PageElement Element, int SourceLine) : HtmlBlock(Element, SourceLine);
 
-internal sealed record HtmlTableBlock(HtmlTableGrid Grid, IElement Element, int SourceLine) : HtmlBlock(Element, SourceLine);
+internal sealed record HtmlTableBlock(HtmlTableGrid Grid, PageElement Element, int SourceLine) : HtmlBlock(Element, SourceLine);
 
 /// <summary>
 /// Turns a page into lines and tables in reading order. Block elements and &lt;br&gt; end a line; inline markup
@@ -36,7 +34,7 @@ internal static class HtmlBlocks
         "thead", "tbody", "tfoot", "tr", "td", "th",
     };
 
-    public static List<HtmlBlock> Read(IElement root)
+    public static List<HtmlBlock> Read(PageElement root)
     {
         var walker = new Walker();
         walker.Walk(root);
@@ -47,47 +45,55 @@ internal static class HtmlBlocks
     private sealed class Walker
     {
         private readonly StringBuilder _line = new();
-        private IElement? _lineElement;
+        private PageElement? _lineElement;
 
         public List<HtmlBlock> Blocks { get; } = [];
 
-        public void Walk(INode node)
+        public void Walk(PageElement node)
         {
-            foreach (var child in node.ChildNodes)
+            foreach (var child in node.Children)
             {
-                switch (child)
+                if (child is PageText text)
                 {
-                    case IText text:
-                        if (_lineElement is null && !string.IsNullOrWhiteSpace(text.Data)) _lineElement = text.ParentElement;
-                        _line.Append(text.Data);
-                        break;
-                    case IElement element when NotContent.Contains(element.LocalName):
-                        break;
-                    case IElement { LocalName: "br" }:
-                        Flush();
-                        break;
-                    case IHtmlTableElement table when table.QuerySelector("table") is null:
-                        Flush();
-                        Blocks.Add(new HtmlTableBlock(HtmlTableGrid.Expand(table), table, HtmlText.LineOf(table)));
-                        break;
-                    case IElement element when element is IHtmlTableElement || BlockElements.Contains(element.LocalName):
-                        Flush();
-                        Walk(element);
-                        Flush();
-                        break;
-                    case IElement element:
-                        Walk(element);
-                        break;
+                    if (_lineElement is null && !string.IsNullOrWhiteSpace(text.Data)) _lineElement = text.Parent;
+                    _line.Append(text.Data);
+                    continue;
+                }
+                var element = (PageElement)child;
+                if (NotContent.Contains(element.LocalName)) continue;
+                if (element.LocalName == "br")
+                {
+                    Flush();
+                }
+                else if (element.IsTable && !element.HasDescendant(e => e.LocalName == "table"))
+                {
+                    Flush();
+                    Blocks.Add(new HtmlTableBlock(HtmlTableGrid.Expand(element), element, element.Line));
+                }
+                else if (element.IsTable || BlockElements.Contains(element.LocalName))
+                {
+                    Flush();
+                    Walk(element);
+                    Flush();
+                }
+                else
+                {
+                    Walk(element);
                 }
             }
         }
 
         public void Flush()
         {
-            var text = HtmlText.Normalize(_line.ToString());
+            if (_line.Length == 0)
+            {
+                _lineElement = null;
+                return;
+            }
+            var text = HtmlText.Normalize(_line);
             if (text.Length > 0 && _lineElement is not null)
             {
-                Blocks.Add(new HtmlTextBlock(text, _lineElement, HtmlText.LineOf(_lineElement)));
+                Blocks.Add(new HtmlTextBlock(text, _lineElement, _lineElement.Line));
             }
             _line.Clear();
             _lineElement = null;

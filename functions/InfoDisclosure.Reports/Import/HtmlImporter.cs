@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
 
@@ -16,12 +14,9 @@ namespace InfoDisclosure.Reports.Import;
 /// </summary>
 public static partial class HtmlImporter
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
-
     public static ImportResult Import(string html)
     {
-        var document = Parser.ParseDocument(html);
-        var blocks = ReportBlocks(document);
+        var blocks = ReportBlocks(HtmlPage.Parse(html));
         var findings = new List<Finding>();
         var sections = SectionOf(blocks);
 
@@ -58,43 +53,46 @@ public static partial class HtmlImporter
     /// The blocks of the report itself: from its title to the end of the element that holds the title and every
     /// data table, which leaves out a portal's menus and footer around the report.
     /// </summary>
-    private static List<HtmlBlock> ReportBlocks(AngleSharp.Html.Dom.IHtmlDocument document)
+    private static List<HtmlBlock> ReportBlocks(HtmlPage page)
     {
-        var root = document.QuerySelector("article.gov-report") ?? document.Body ?? document.DocumentElement;
+        var root = page.Find(e => e.LocalName == "article" && e.HasClass("gov-report")) ?? page.Body ?? page.DocumentElement;
         var blocks = HtmlBlocks.Read(root);
+        // A title line ends in 年度报告: only those lines go through the pattern.
         var titles = Enumerable.Range(0, blocks.Count)
-            .Where(i => blocks[i] is HtmlTextBlock t && TitleLine().IsMatch(Cell.NormalizeDigits(t.Text))).ToList();
+            .Where(i => blocks[i] is HtmlTextBlock t && t.Text.Contains("年度报告", StringComparison.Ordinal) && TitleLine().IsMatch(Cell.NormalizeDigits(t.Text))).ToList();
         if (titles.Count == 0) return blocks;
         // A breadcrumb may name the report too; the heading is the title.
-        var title = titles.FirstOrDefault(i => blocks[i].Element.Closest("h1, h2, h3") is not null, titles[0]);
+        var title = titles.FirstOrDefault(i => blocks[i].Element.Closest(Headings) is not null, titles[0]);
         if (title > 0 && blocks[title - 1] is HtmlTextBlock agency
             && YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((HtmlTextBlock)blocks[title]).Text))
-            && (agency.Element.Closest("h1, h2, h3") is { } heading && heading == blocks[title].Element.Closest("h1, h2, h3")
+            && (agency.Element.Closest(Headings) is { } heading && heading == blocks[title].Element.Closest(Headings)
                 || AgencyLine().IsMatch(agency.Text)))
         {
             title--;
         }
         var container = blocks.Skip(title).OfType<HtmlTableBlock>()
-            .Aggregate(blocks[title].Element, (common, table) => CommonAncestor(common, table.Element));
+            .Aggregate(blocks[title].Element, (common, table) => CommonAncestor(common, table.Element, page.DocumentElement));
         return blocks.Skip(title).Where(b => IsWithin(b.Element, container)).ToList();
     }
 
-    private static bool IsWithin(IElement element, IElement container)
+    private static readonly string[] Headings = ["h1", "h2", "h3"];
+
+    private static bool IsWithin(PageElement element, PageElement container)
     {
-        for (var e = element; e is not null; e = e.ParentElement)
+        for (var e = element; e is not null; e = e.Parent)
         {
             if (e == container) return true;
         }
         return false;
     }
 
-    private static IElement CommonAncestor(IElement a, IElement b)
+    private static PageElement CommonAncestor(PageElement a, PageElement b, PageElement documentElement)
     {
-        for (var candidate = a; candidate is not null; candidate = candidate.ParentElement)
+        for (var candidate = a; candidate is not null; candidate = candidate.Parent)
         {
             if (IsWithin(b, candidate)) return candidate;
         }
-        return b.Owner!.DocumentElement;
+        return documentElement;
     }
 
     /// <summary>The section (1 to 6, 0 before 一) each block is in, by the headings in increasing order as the text import finds them.</summary>

@@ -59,10 +59,13 @@ public sealed class HtmlTableGrid
         return cells.ToArray();
     }
 
-    public static HtmlTableGrid Expand(IHtmlTableElement table)
+    public static HtmlTableGrid Expand(IHtmlTableElement table) => Expand(HtmlPage.FromAngleSharp(table));
+
+    internal static HtmlTableGrid Expand(PageElement table)
     {
         var rows = new List<HtmlGridCell?[]>();
-        var sourceRows = table.Rows.ToList();
+        var model = table.TableModel;
+        var sourceRows = model.Rows;
         for (var r = 0; r < sourceRows.Count; r++)
         {
             EnsureRows(rows, r + 1);
@@ -84,9 +87,10 @@ public sealed class HtmlTableGrid
         }
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
         for (var i = 0; i < rows.Count; i++) rows[i] = Widen(rows[i], width);
-        var caption = table.Caption is { } c ? HtmlText.Of(c) : null;
-        var rowLines = Enumerable.Range(0, rows.Count).Select(i => i < sourceRows.Count ? HtmlText.LineOf(sourceRows[i]) : 0).ToArray();
-        return new HtmlTableGrid(caption, HtmlText.LineOf(table), rows, rowLines);
+        var caption = model.Caption is { } c ? HtmlText.Of(c) : null;
+        var rowLines = new int[rows.Count];
+        for (var i = 0; i < rowLines.Length && i < sourceRows.Count; i++) rowLines[i] = sourceRows[i].Row.Line;
+        return new HtmlTableGrid(caption, table.Line, rows, rowLines);
     }
 
     private static void EnsureRows(List<HtmlGridCell?[]> rows, int count)
@@ -112,7 +116,20 @@ public static class HtmlText
     /// </summary>
     public static string Of(INode node) => Normalize(node.TextContent);
 
+    internal static string Of(PageElement element) => Normalize(element.TextContent);
+
     public static string Normalize(string text)
+    {
+        // Text without line breaks, tabs or no-break spaces only needs trimming (a cell, most headings).
+        if (text.AsSpan().IndexOfAny(BreaksAndNoBreakSpace) < 0) return text.Trim();
+        return Normalize(text.AsSpan());
+    }
+
+    internal static string Normalize(StringBuilder text) => Normalize(text.ToString());
+
+    private static readonly System.Buffers.SearchValues<char> BreaksAndNoBreakSpace = System.Buffers.SearchValues.Create("\r\n\t\f\u00A0");
+
+    private static string Normalize(ReadOnlySpan<char> text)
     {
         var result = new StringBuilder(text.Length);
         var i = 0;
@@ -134,7 +151,7 @@ public static class HtmlText
         return result.ToString().Trim();
     }
 
-    private static bool RunHasBreak(string text, int start)
+    private static bool RunHasBreak(ReadOnlySpan<char> text, int start)
     {
         for (var i = start; i < text.Length && text[i] is ' ' or '\r' or '\n' or '\t' or '\f'; i++)
         {
