@@ -152,8 +152,17 @@ public static partial class HtmlImporter
         return report;
     }
 
-    private static int LineNumber(string where) =>
-        LineWhere().Match(where) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+    private static int LineNumber(string where)
+    {
+        // "第12行…" as the findings write it, read without the pattern; anything else (other digits) by the pattern.
+        if (where.Length > 2 && where[0] == '第' && char.IsAsciiDigit(where[1]))
+        {
+            var end = 1;
+            while (end < where.Length && char.IsAsciiDigit(where[end])) end++;
+            if (end < where.Length && where[end] == '行' && end - 1 <= 9) return int.Parse(where.AsSpan(1, end - 1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return LineWhere().Match(where) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+    }
 
     [GeneratedRegex(@"^第(\d+)行")]
     private static partial Regex LineWhere();

@@ -58,7 +58,9 @@ internal sealed class HtmlPageParser
     private readonly List<PageElement> _stack = [];
     private PageElement? _html;
     private PageElement? _body;
-    private readonly StringBuilder _text = new();
+    // The text for the current node: most often one piece, kept as it is; several are joined.
+    private string? _pendingText;
+    private StringBuilder? _moreText;
 
     private HtmlPageParser(string html) => _s = html;
 
@@ -163,8 +165,13 @@ internal sealed class HtmlPageParser
         if (_pos >= _s.Length) return null;
         var name = _s.AsSpan(start, _pos - start);
         // Only ASCII letters change case in a tag name; other characters are no name this reader knows anyway.
-        if (!Ascii.IsValid(name)) return null;
-        if (name.ContainsAnyInRange('A', 'Z')) return name.ToString().ToLowerInvariant();
+        var upper = false;
+        foreach (var c in name)
+        {
+            if (c > '\x7F') return null;
+            upper |= char.IsAsciiLetterUpper(c);
+        }
+        if (upper) return name.ToString().ToLowerInvariant();
         return KnownNames.TryGetValue(name, out var known) ? known : name.ToString();
     }
 
@@ -214,7 +221,7 @@ internal sealed class HtmlPageParser
     {
         span = 1;
         if (!present) return true;
-        if (value is not { Length: >= 1 and <= 3 } || value[0] == '0' || value.AsSpan().ContainsAnyExceptInRange('0', '9')) return false;
+        if (value is not { Length: >= 1 and <= 3 } || value[0] == '0' || !value.All(char.IsAsciiDigit)) return false;
         span = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
         return true;
     }
@@ -296,7 +303,7 @@ internal sealed class HtmlPageParser
     private string? DecodeText(int start, int end)
     {
         var amp = _s.IndexOf('&', start, end - start);
-        if (amp < 0) return _s[start..end];
+        if (amp < 0) return end - start == 1 && _s[start] == '\n' ? "\n" : _s[start..end];
         var text = new StringBuilder(end - start);
         var i = start;
         while (amp >= 0)
@@ -393,7 +400,16 @@ internal sealed class HtmlPageParser
             // Text in a table outside its cells is moved out of the table by the rules ("foster parenting").
             if (LeadingWhitespace(text) != text.Length) return false;
         }
-        _text.Append(text);
+        if (_pendingText is null)
+        {
+            _pendingText = text;
+        }
+        else
+        {
+            _moreText ??= new StringBuilder();
+            if (_moreText.Length == 0) _moreText.Append(_pendingText);
+            _moreText.Append(text);
+        }
         return true;
     }
 
@@ -401,10 +417,17 @@ internal sealed class HtmlPageParser
 
     private void FlushText()
     {
-        if (_text.Length == 0) return;
+        if (_pendingText is null) return;
+        var text = _pendingText;
+        if (_moreText is { Length: > 0 })
+        {
+            text = _moreText.ToString();
+            _moreText.Clear();
+        }
+        _pendingText = null;
+        if (text.Length == 0) return;
         var parent = Current;
-        parent.Children.Add(new PageText(_text.ToString()) { Parent = parent });
-        _text.Clear();
+        parent.Children.Add(new PageText(text) { Parent = parent });
     }
 
     private PageElement Insert(string name, int line, Tag? tag = null)

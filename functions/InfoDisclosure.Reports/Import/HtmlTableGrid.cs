@@ -63,47 +63,48 @@ public sealed class HtmlTableGrid
 
     internal static HtmlTableGrid Expand(PageElement table)
     {
-        var rows = new List<HtmlGridCell?[]>();
+        // Rows grow as cells and spans reach right; the grid is as wide as the widest row.
+        var slots = new List<List<HtmlGridCell?>>();
         var model = table.TableModel;
         var sourceRows = model.Rows;
         for (var r = 0; r < sourceRows.Count; r++)
         {
-            EnsureRows(rows, r + 1);
+            EnsureRows(slots, r + 1);
             var column = 0;
             foreach (var cell in sourceRows[r].Cells)
             {
-                while (column < rows[r].Length && rows[r][column] is not null) column++;
+                var row = slots[r];
+                while (column < row.Count && row[column] is not null) column++;
                 var rowSpan = Math.Clamp(cell.RowSpan, 1, sourceRows.Count - r);
                 var columnSpan = Math.Clamp(cell.ColumnSpan, 1, 1000);
                 var slot = new HtmlGridCell(HtmlText.Of(cell), r, column, rowSpan, columnSpan);
-                EnsureRows(rows, r + rowSpan);
+                EnsureRows(slots, r + rowSpan);
                 for (var i = r; i < r + rowSpan; i++)
                 {
-                    if (rows[i].Length < column + columnSpan) rows[i] = Widen(rows[i], column + columnSpan);
-                    for (var j = column; j < column + columnSpan; j++) rows[i][j] ??= slot;
+                    var covered = slots[i];
+                    while (covered.Count < column + columnSpan) covered.Add(null);
+                    for (var j = column; j < column + columnSpan; j++) covered[j] ??= slot;
                 }
                 column += columnSpan;
             }
         }
-        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
-        for (var i = 0; i < rows.Count; i++) rows[i] = Widen(rows[i], width);
+        var width = slots.Count == 0 ? 0 : slots.Max(r => r.Count);
+        var rows = new List<HtmlGridCell?[]>(slots.Count);
+        foreach (var row in slots)
+        {
+            var full = new HtmlGridCell?[width];
+            row.CopyTo(full);
+            rows.Add(full);
+        }
         var caption = model.Caption is { } c ? HtmlText.Of(c) : null;
         var rowLines = new int[rows.Count];
         for (var i = 0; i < rowLines.Length && i < sourceRows.Count; i++) rowLines[i] = sourceRows[i].Row.Line;
         return new HtmlTableGrid(caption, table.Line, rows, rowLines);
     }
 
-    private static void EnsureRows(List<HtmlGridCell?[]> rows, int count)
+    private static void EnsureRows(List<List<HtmlGridCell?>> rows, int count)
     {
         while (rows.Count < count) rows.Add([]);
-    }
-
-    private static HtmlGridCell?[] Widen(HtmlGridCell?[] row, int width)
-    {
-        if (row.Length >= width) return row;
-        var wider = new HtmlGridCell?[width];
-        row.CopyTo(wider, 0);
-        return wider;
     }
 }
 

@@ -112,12 +112,12 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// <summary>The text of every cell, each cell once.</summary>
     private static IEnumerable<string> AllTexts(HtmlTableGrid grid)
     {
-        var seen = new HashSet<HtmlGridCell>(ReferenceEqualityComparer.Instance);
+        // A cell is first met in the row it starts in.
         for (var r = 0; r < grid.Rows.Count; r++)
         {
             foreach (var cell in grid.CellsOf(r))
             {
-                if (seen.Add(cell)) yield return cell.Text;
+                if (cell.Row == r) yield return cell.Text;
             }
         }
     }

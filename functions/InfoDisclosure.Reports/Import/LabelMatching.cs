@@ -62,12 +62,21 @@ public static partial class LabelMatching
     internal static bool IsNumber(string text)
     {
         // 1 to 28 ASCII digits always parse (a decimal holds 28 digits): most figure cells.
-        if (text.Length is > 0 and <= 28 && !text.AsSpan().ContainsAnyExceptInRange('0', '9')) return true;
+        if (text.Length is > 0 and <= 28 && IsAsciiDigits(text)) return true;
         foreach (var c in text)
         {
             if (!(char.IsAsciiDigit(c) || c is '.' or '-' or ',' or ' ' or (>= '\uFF0B' and <= '\uFF19') || char.IsWhiteSpace(c))) return false;
         }
         return Cell.Parse(text).IsNumber;
+    }
+
+    private static bool IsAsciiDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+        }
+        return true;
     }
 
     /// <summary>Similarity of two labels in [0, 1]: 2·LCS / (|a| + |b|) over their normalized forms.</summary>
@@ -104,28 +113,73 @@ public static partial class LabelMatching
     public static LabelMarker ParseMarker(string label)
     {
         var s = label.Trim().Replace("**", "");
-        // Every marker starts with "（", "(", a Chinese numeral or a digit: most cells and lines need no regex.
-        if (s.Length == 0 || !MayStartMarker(s[0])) return new(MarkerKind.None, 0, s);
-        var m = PartMarker().Match(s);
-        if (m.Success && ChineseNumeral(m.Groups[1].Value) is { } part)
-        {
-            return new(MarkerKind.Part, part, s[m.Length..].Trim());
-        }
-        m = SectionMarker().Match(s);
-        if (m.Success && ChineseNumeral(m.Groups[1].Value) is { } section)
-        {
-            return new(MarkerKind.Section, section, s[m.Length..].Trim());
-        }
-        // An item marker has a separator after its number: a figure such as "12" has none.
-        m = s.AsSpan().IndexOfAny(".、．,，") >= 0 ? ItemMarker().Match(s) : Match.Empty;
-        if (m.Success && int.TryParse(Cell.NormalizeDigits(m.Groups[1].Value), out var item))
-        {
-            return new(MarkerKind.Item, item, s[m.Length..].Trim());
-        }
+        if (MatchPart(s, out var part, out var length)) return new(MarkerKind.Part, part, s[length..].Trim());
+        if (MatchSection(s, out var section, out length)) return new(MarkerKind.Section, section, s[length..].Trim());
+        if (MatchItem(s, out var item, out length)) return new(MarkerKind.Item, item, s[length..].Trim());
         return new(MarkerKind.None, 0, s);
     }
 
-    private static bool MayStartMarker(char c) => c is '（' or '(' or (>= '0' and <= '9') or (>= '０' and <= '９') || IsChineseNumeral(c);
+    // The three markers are matched by hand (labels are read by the thousand): each method matches exactly what its
+    // pattern says, white space being what \s is (char.IsWhiteSpace), and gives the number and the length matched.
+
+    /// <summary>^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*, the numeral read by <see cref="ChineseNumeral(string)"/>.</summary>
+    private static bool MatchPart(string s, out int number, out int length)
+    {
+        number = length = 0;
+        if (s.Length == 0 || s[0] is not ('（' or '(')) return false;
+        var i = SkipWhiteSpace(s, 1);
+        var numeral = i;
+        while (i < s.Length && IsChineseNumeral(s[i])) i++;
+        if (i == numeral) return false;
+        var numeralEnd = i;
+        i = SkipWhiteSpace(s, i);
+        if (i >= s.Length || s[i] is not ('）' or ')')) return false;
+        if (ChineseNumeral(s.AsSpan(numeral, numeralEnd - numeral)) is not { } n) return false;
+        number = n;
+        length = SkipWhiteSpace(s, i + 1);
+        return true;
+    }
+
+    /// <summary>^([一二三四五六七八九十]+)\s*[、．.]\s*</summary>
+    private static bool MatchSection(string s, out int number, out int length)
+    {
+        number = length = 0;
+        var i = 0;
+        while (i < s.Length && IsChineseNumeral(s[i])) i++;
+        if (i == 0) return false;
+        var numeralEnd = i;
+        i = SkipWhiteSpace(s, i);
+        if (i >= s.Length || s[i] is not ('、' or '．' or '.')) return false;
+        if (ChineseNumeral(s.AsSpan(0, numeralEnd)) is not { } n) return false;
+        number = n;
+        length = SkipWhiteSpace(s, i + 1);
+        return true;
+    }
+
+    /// <summary>^([0-9０-９]{1,2})\s*[.、．,，](?![0-9０-９])\s* — "1." but not "1.5": a decimal is a figure, not a numbered label.</summary>
+    private static bool MatchItem(string s, out int number, out int length)
+    {
+        number = length = 0;
+        var i = 0;
+        while (i < s.Length && i < 2 && IsItemDigit(s[i])) i++;
+        // A third digit leaves no separator where the pattern needs one, however many digits it takes.
+        if (i == 0 || (i < s.Length && IsItemDigit(s[i]))) return false;
+        var digitsEnd = i;
+        i = SkipWhiteSpace(s, i);
+        if (i >= s.Length || s[i] is not ('.' or '、' or '．' or ',' or '，')) return false;
+        if (i + 1 < s.Length && IsItemDigit(s[i + 1])) return false;
+        for (var k = 0; k < digitsEnd; k++) number = number * 10 + (s[k] >= '０' ? s[k] - '０' : s[k] - '0');
+        length = SkipWhiteSpace(s, i + 1);
+        return true;
+    }
+
+    private static bool IsItemDigit(char c) => c is (>= '0' and <= '9') or (>= '０' and <= '９');
+
+    private static int SkipWhiteSpace(string s, int i)
+    {
+        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        return i;
+    }
 
     private static bool IsChineseNumeral(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十';
 
@@ -140,7 +194,9 @@ public static partial class LabelMatching
     }
 
     /// <summary>一 … 九十九 as a number.</summary>
-    public static int? ChineseNumeral(string s)
+    public static int? ChineseNumeral(string s) => ChineseNumeral(s.AsSpan());
+
+    private static int? ChineseNumeral(ReadOnlySpan<char> s)
     {
         const string digits = "零一二三四五六七八九";
         if (s.Length == 0) return null;
@@ -202,14 +258,11 @@ public static partial class LabelMatching
     /// </summary>
     public static bool TryParsePart(string line, out int number, out string rest)
     {
-        var m = line.Length > 0 && line[0] is '（' or '(' ? PartMarker().Match(line) : Match.Empty;
-        if (m.Success && ChineseNumeral(m.Groups[1].Value) is { } n)
+        if (MatchPart(line, out number, out var length))
         {
-            number = n;
-            rest = line[m.Length..];
+            rest = line[length..];
             return true;
         }
-        number = 0;
         rest = line;
         return false;
     }
@@ -218,15 +271,6 @@ public static partial class LabelMatching
     [GeneratedRegex(@"[ \u3000]{2,}")]
     public static partial Regex CellSeparator();
 
-    [GeneratedRegex(@"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")]
-    private static partial Regex PartMarker();
-
-    [GeneratedRegex(@"^([一二三四五六七八九十]+)\s*[、．.]\s*")]
-    private static partial Regex SectionMarker();
-
-    // "1." but not "1.5": a decimal is a figure, not a numbered label.
-    [GeneratedRegex(@"^([0-9０-９]{1,2})\s*[.、．,，](?![0-9０-９])\s*")]
-    private static partial Regex ItemMarker();
 }
 
 /// <summary>
