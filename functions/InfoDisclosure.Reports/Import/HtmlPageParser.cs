@@ -128,8 +128,7 @@ internal sealed class HtmlPageParser
         if (char.IsAsciiLetter(next))
         {
             _pos = start + 1;
-            var tag = StartTag(start);
-            return tag is not null && StartTag(tag);
+            return StartTag(start) is { } tag && StartTag(tag);
         }
         if (next == '?' || start + 1 >= _s.Length) return false;
         // "<" not starting a tag is text.
@@ -149,7 +148,7 @@ internal sealed class HtmlPageParser
         return true;
     }
 
-    private sealed record Tag(string Name, int Line, string? Class, int RowSpan, int ColumnSpan, bool SelfClosing);
+    private readonly record struct Tag(string Name, int Line, string? Class, int RowSpan, int ColumnSpan, bool SelfClosing);
 
     /// <summary>The names a page repeats hundreds of times, shared rather than copied for every tag.</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
@@ -435,10 +434,10 @@ internal sealed class HtmlPageParser
         FlushText();
         var parent = _stack.Count > 0 ? Current : null;
         var element = new PageElement(name, true, line) { Parent = parent, ClassName = tag?.Class };
-        if (tag is not null)
+        if (tag is { } t)
         {
-            element.RowSpan = tag.RowSpan;
-            element.ColumnSpan = tag.ColumnSpan;
+            element.RowSpan = t.RowSpan;
+            element.ColumnSpan = t.ColumnSpan;
         }
         parent?.Children.Add(element);
         return element;
@@ -470,7 +469,14 @@ internal sealed class HtmlPageParser
         _mode = Mode.InBody;
     }
 
-    private bool HasOpen(string name) => _stack.Exists(e => e.LocalName == name);
+    private bool HasOpen(string name)
+    {
+        foreach (var e in _stack)
+        {
+            if (e.LocalName == name) return true;
+        }
+        return false;
+    }
 
     private bool StartTag(Tag tag)
     {

@@ -109,7 +109,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return section is 2 or 3 or 4 ? section : 0;
     }
 
-    /// <summary>The text of every cell, each cell once.</summary>
+    /// <summary>The text of the cells, read where each starts (for tests on any of them).</summary>
     private static IEnumerable<string> AllTexts(HtmlTableGrid grid)
     {
         // A cell is first met in the row it starts in.
@@ -186,7 +186,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             }
         }
         var result = new List<Cell>(figureCount);
-        for (var i = skip; i < cells.Count; i++) result.Add(Cell.Parse(cells[i].Text));
+        for (var i = skip; i < cells.Count; i++) result.Add(LabelMatching.ParseCell(cells[i].Text));
         return result;
     }
 

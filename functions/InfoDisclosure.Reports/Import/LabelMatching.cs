@@ -70,6 +70,12 @@ public static partial class LabelMatching
         return Cell.Parse(text).IsNumber;
     }
 
+    /// <summary><see cref="Cell.Parse"/>, with a plain count (1 to 28 ASCII digits, most cells) read directly.</summary>
+    internal static Cell ParseCell(string text) =>
+        text.Length is > 0 and <= 28 && IsAsciiDigits(text)
+            ? Cell.Of(decimal.Parse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture))
+            : Cell.Parse(text);
+
     private static bool IsAsciiDigits(string text)
     {
         foreach (var c in text)

@@ -107,7 +107,7 @@ internal sealed partial class TextReportReader
                 Unreadable(line, $"第二部分“{row.Label}”行{Describe(cells.Skip(1).ToList(), row.Count)}。");
                 continue;
             }
-            row.Set(proactive, figures.Select(Cell.Parse).ToList());
+            row.Set(proactive, figures.Select(LabelMatching.ParseCell).ToList());
         }
         foreach (var missing in ProactiveRows.Where(r => !read.Contains(r)))
         {
@@ -156,7 +156,7 @@ internal sealed partial class TextReportReader
                 Unreadable(line, $"第二部分“{cells[0]}”行{Describe(cells.Skip(1).ToList(), count)}。");
                 continue;
             }
-            table.Rows.Add(new SimpleRow { Label = cells[0], Cells = figures.Select(Cell.Parse).ToList() });
+            table.Rows.Add(new SimpleRow { Label = cells[0], Cells = figures.Select(LabelMatching.ParseCell).ToList() });
         }
         if (tables.Count == 0) Unreadable(section.HeadingLine, "第二部分没有表格。");
         report.LegacyProactiveTables = tables;
@@ -222,7 +222,7 @@ internal sealed partial class TextReportReader
                 continue;
             }
             var counts = new ApplicantCounts();
-            for (var c = 0; c < 7; c++) counts[ApplicantCounts.Columns[c]] = Cell.Parse(figures[c]);
+            for (var c = 0; c < 7; c++) counts[ApplicantCounts.Columns[c]] = LabelMatching.ParseCell(figures[c]);
             read[row] = counts;
         }
 
@@ -280,11 +280,11 @@ internal sealed partial class TextReportReader
             for (var g = 0; g < 3; g++)
             {
                 var group = ReviewGroups[g](result);
-                group.Upheld = Cell.Parse(figures[g * 5]);
-                group.Corrected = Cell.Parse(figures[g * 5 + 1]);
-                group.OtherResult = Cell.Parse(figures[g * 5 + 2]);
-                group.Pending = Cell.Parse(figures[g * 5 + 3]);
-                group.Total = Cell.Parse(figures[g * 5 + 4]);
+                group.Upheld = LabelMatching.ParseCell(figures[g * 5]);
+                group.Corrected = LabelMatching.ParseCell(figures[g * 5 + 1]);
+                group.OtherResult = LabelMatching.ParseCell(figures[g * 5 + 2]);
+                group.Pending = LabelMatching.ParseCell(figures[g * 5 + 3]);
+                group.Total = LabelMatching.ParseCell(figures[g * 5 + 4]);
             }
         }
         if (result is null) Unreadable(section.HeadingLine, "第四部分没有数字行（15个单元格）。");
