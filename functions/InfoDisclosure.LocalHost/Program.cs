@@ -2,9 +2,9 @@ using InfoDisclosure.LocalHost.Hosting;
 using InfoDisclosure.LocalHost.Observability;
 using InfoDisclosure.LocalHost.Seed;
 using InfoDisclosure.Workflow;
-using InfoDisclosure.Workflow.Deadlines;
-using InfoDisclosure.Workflow.Notifications;
-using InfoDisclosure.Workflow.Publishing.Dev;
+using InfoDisclosure.Workflow.Dev.Deadlines;
+using InfoDisclosure.Workflow.Dev.Notifications;
+using InfoDisclosure.Workflow.Dev.Publishing;
 
 // The local host: the shared workflow on the Durable Task engine against Azurite, the same routes as the Functions app.
 var builder = WebApplication.CreateBuilder(args);

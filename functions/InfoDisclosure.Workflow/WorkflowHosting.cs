@@ -19,27 +19,25 @@ namespace InfoDisclosure.Workflow;
 public static class WorkflowHosting
 {
     /// <summary>
-    /// Options, the Table/Blob clients, stores and services. TimeProvider.System is added only when no TimeProvider
-    /// is registered yet (tests and the development clock register theirs first). Notification, delivery and publishing
-    /// services are added with TryAdd, so a host or a later feature can register its own before or replace them after.
+    /// Options, the Table/Blob clients, stores and services, each once with its implementation. TimeProvider.System is
+    /// added only when no TimeProvider is registered yet (tests and the development clock register theirs first).
     /// </summary>
     public static IServiceCollection AddInfoDisclosureWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(Options.Create(WorkflowOptions.FromConfiguration(configuration)));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => StorageAccount.CreateTableService(configuration));
-        services.TryAddSingleton(_ => StorageAccount.CreateBlobService(configuration));
+        services.AddSingleton(_ => StorageAccount.CreateTableService(configuration));
+        services.AddSingleton(_ => StorageAccount.CreateBlobService(configuration));
 
-        services.TryAddSingleton<AgencyStore>();
-        services.TryAddSingleton<ReportIndex>();
-        services.TryAddSingleton<ReportDocuments>();
-        services.TryAddSingleton<DecisionLog>();
-        services.TryAddSingleton<AuditLog>();
-        services.TryAddSingleton<ArtifactStore>();
-        services.TryAddSingleton<ReviewDecisionService>();
-        services.TryAddSingleton<IWorkflowNotifier, RecordingWorkflowNotifier>();
-        services.TryAddSingleton<IReportDelivery, RecordingReportDelivery>();
-        services.TryAddSingleton<IReportPublisher, BlobReportPublisher>();
+        services.AddSingleton<AgencyStore>();
+        services.AddSingleton<ReportIndex>();
+        services.AddSingleton<ReportDocuments>();
+        services.AddSingleton<DecisionLog>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<NoticeLog>();
+        services.AddSingleton<ArtifactStore>();
+        services.AddSingleton<ReviewDecisionService>();
+        services.AddSingleton<IReportDelivery, RecordingReportDelivery>();
         services.AddInfoDisclosureNotifications(configuration);
         services.AddInfoDisclosurePublishing(configuration);
         return services;

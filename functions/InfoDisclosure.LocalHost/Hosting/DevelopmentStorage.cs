@@ -1,4 +1,4 @@
-using InfoDisclosure.Workflow.Storage;
+using InfoDisclosure.Workflow.Dev.Storage;
 
 namespace InfoDisclosure.LocalHost.Hosting;
 

@@ -51,7 +51,7 @@ public static class StartupBanner
 
     /// <summary>Shows the endpoints but not a real account key (Azurite's well-known key is public and shown as is).</summary>
     private static string Redacted(string connection) =>
-        connection.Contains(Workflow.Storage.AzuriteLauncher.AccountKey, StringComparison.Ordinal) || !connection.Contains("AccountKey=", StringComparison.Ordinal)
+        connection.Contains(Workflow.Dev.Storage.AzuriteLauncher.AccountKey, StringComparison.Ordinal) || !connection.Contains("AccountKey=", StringComparison.Ordinal)
             ? connection
             : string.Join(';', connection.Split(';').Select(part => part.StartsWith("AccountKey=", StringComparison.Ordinal) ? "AccountKey=***" : part));
 }

@@ -1,13 +1,14 @@
 using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Api;
-using InfoDisclosure.Workflow.Notifications.Dev;
 using InfoDisclosure.Workflow.Publishing;
-using InfoDisclosure.Workflow.Publishing.Dev;
 using InfoDisclosure.Workflow.Review.Page;
 
 namespace InfoDisclosure.Workflow;
 
-/// <summary>Every HTTP route of the system. Each /api route is wrapped in the API-key check, so both hosts behave the same.</summary>
+/// <summary>
+/// Every production HTTP route, served by both hosts (the local host adds the development routes of the Dev library).
+/// Each /api route is wrapped in the API-key check, so both hosts behave the same.
+/// </summary>
 public static class ApiRoutes
 {
     public static IReadOnlyList<ApiRoute> All { get; } =
@@ -37,12 +38,6 @@ public static class ApiRoutes
         new("Review_Show", "GET", "review/{token}", ReviewPageEndpoints.ShowAsync),
         new("Review_Head", "HEAD", "review/{token}", ReviewPageEndpoints.HeadAsync),
         new("Review_Decide", "POST", "review/{token}", ReviewPageEndpoints.DecideAsync),
-        // Answers only in Development with the embedded mail server (the local host without Smtp__Host).
-        new("Dev_Mailbox", "GET", "dev/mailbox", DevMailboxEndpoint.ShowAsync),
-        // Answer only in Development on the local host without Portal__Endpoint: a portal to publish to.
-        new("Dev_PortalReceive", "POST", "dev/portal/reports", DevPortalEndpoints.ReceiveAsync),
-        new("Dev_Portal", "GET", "dev/portal", DevPortalEndpoints.ListAsync),
-        new("Dev_PortalReport", "GET", "dev/portal/reports/{agencyId}/{year}", DevPortalEndpoints.ShowAsync),
     ];
 
     private static ApiRoute Api(string name, string method, string template, ApiHandler handler) =>

@@ -15,11 +15,11 @@ namespace InfoDisclosure.Workflow.Notifications;
 /// The workflow's notices as e-mail: each reviewer of a level gets a personal single-use link, reminders carry fresh
 /// links, escalations go to the drafter and the administrator, the drafter hears of every outcome. Each e-mail is sent
 /// at most once per NotificationId and recipient (the SentMail ledger), so a retried activity does not send twice;
-/// every notice is also recorded by the default notifier, so the Notifications table stays the full record.
+/// every notice is also recorded in the <see cref="NoticeLog"/>, so the Notifications table stays the full record.
 /// Without Smtp:Host (a host run without mail) notices are only recorded.
 /// </summary>
 public sealed class EmailWorkflowNotifier(
-    RecordingWorkflowNotifier record,
+    NoticeLog notices,
     ReviewLinkStore links,
     ReportDocuments documents,
     IEmailSender email,
@@ -32,7 +32,7 @@ public sealed class EmailWorkflowNotifier(
 {
     public async Task ReviewRequestedAsync(ReviewRequest request, CancellationToken ct)
     {
-        await record.ReviewRequestedAsync(request, ct);
+        await notices.RecordAsync(request, ct);
         var findings = await WarningsAsync(request, ct);
         foreach (var reviewer in request.Reviewers)
         {
@@ -43,7 +43,7 @@ public sealed class EmailWorkflowNotifier(
 
     public async Task StageReminderAsync(StageReminder reminder, CancellationToken ct)
     {
-        await record.StageReminderAsync(reminder, ct);
+        await notices.RecordAsync(reminder, ct);
         var request = reminder.Request;
         if (reminder.Kind == ReminderKinds.Reminder)
         {
@@ -66,7 +66,7 @@ public sealed class EmailWorkflowNotifier(
 
     public async Task DrafterNoticeAsync(DrafterNotice notice, CancellationToken ct)
     {
-        await record.DrafterNoticeAsync(notice, ct);
+        await notices.RecordAsync(notice, ct);
         DrafterNoticeKind? kind = notice.Kind switch
         {
             DrafterNoticeKinds.Rejected => DrafterNoticeKind.Rejected,

@@ -10,11 +10,11 @@ using Microsoft.Extensions.Options;
 namespace InfoDisclosure.Workflow.Publishing;
 
 /// <summary>
-/// Publication (replaces the default <see cref="BlobReportPublisher"/>): the final artifacts — page, portal fragment,
-/// DOCX, JSON, text — written once to the public container under {agencyId}/{year}/v{n}/ with a manifest of their
-/// SHA-256, then the signed push to the agency's portal. Safe to call again for the same request (the durable retry
-/// policy does): the artifacts and the body are prepared once, every attempt sends the same bytes under the same
-/// Idempotency-Key, and a version that is already published is returned as it is without another push.
+/// Publication: the final artifacts — page, portal fragment, DOCX, JSON, text — written once to the public container
+/// under {agencyId}/{year}/v{n}/ with a manifest of their SHA-256, then the signed push to the agency's portal. Safe to
+/// call again for the same request (the durable retry policy does): the artifacts and the body are prepared once, every
+/// attempt sends the same bytes under the same Idempotency-Key, and a version that is already published is returned as
+/// it is without another push.
 /// </summary>
 public sealed class PortalReportPublisher(
     ArtifactStore artifacts,

@@ -4,7 +4,6 @@ using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Review;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfoDisclosure.Workflow.Publishing;
 
@@ -12,8 +11,8 @@ namespace InfoDisclosure.Workflow.Publishing;
 public static class PublishingHosting
 {
     /// <summary>
-    /// Options (Portal__*, Publishing__*, Deadlines__*, Admin__*), the stores and services, and the portal publisher in
-    /// place of the default Blob-only one.
+    /// Options (Portal__*, Publishing__*, Deadlines__*, Admin__*), the stores and services, and the portal publisher of
+    /// the workflow.
     /// </summary>
     public static IServiceCollection AddInfoDisclosurePublishing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,22 +22,18 @@ public static class PublishingHosting
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.AddHttpClient(PortalClient.HttpClientName);
 
-        services.TryAddSingleton<PublicationStore>();
-        services.TryAddSingleton<SentMailLedger>();
-        services.TryAddSingleton<PortalClient>();
-        services.TryAddSingleton<DeadlineReminderService>();
-        services.TryAddSingleton<NextYearDrafts>();
-        services.TryAddSingleton<DeadlineJobs>();
-        services.TryAddSingleton<AdminOverview>();
-        services.TryAddSingleton<AdminSummary>();
-        services.Replace(ServiceDescriptor.Singleton<IReportPublisher, PortalReportPublisher>());
+        services.AddSingleton<PublicationStore>();
+        services.AddSingleton<PortalClient>();
+        services.AddSingleton<DeadlineReminderService>();
+        services.AddSingleton<NextYearDrafts>();
+        services.AddSingleton<DeadlineJobs>();
+        services.AddSingleton<AdminOverview>();
+        services.AddSingleton<AdminSummary>();
+        services.AddSingleton<IReportPublisher, PortalReportPublisher>();
         return services;
     }
 
     /// <summary>The tables of this feature (called from WorkflowHosting.EnsureStorageAsync).</summary>
-    public static Task EnsurePublishingStorageAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var tables = services.GetRequiredService<TableServiceClient>();
-        return Task.WhenAll(tables.CreateTableIfNotExistsAsync(PublicationStore.TableName, ct), tables.CreateTableIfNotExistsAsync(SentMailLedger.TableName, ct));
-    }
+    public static Task EnsurePublishingStorageAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<TableServiceClient>().CreateTableIfNotExistsAsync(PublicationStore.TableName, ct);
 }

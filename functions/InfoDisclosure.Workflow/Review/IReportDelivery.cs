@@ -1,9 +1,8 @@
 namespace InfoDisclosure.Workflow.Review;
 
 /// <summary>
-/// 报送: delivers the approved report (HTML and DOCX) to the supervising office. The default implementation records
-/// the delivery; e-mail with the artifacts attached (issue 4) replaces it in DI. Called at least once per round:
-/// implementations dedupe on <see cref="DeliveryRequest.DeliveryId"/>.
+/// 报送: delivers the approved report (HTML and DOCX) to the supervising office; <see cref="RecordingReportDelivery"/>
+/// records the delivery. Called at least once per round: implementations dedupe on <see cref="DeliveryRequest.DeliveryId"/>.
 /// </summary>
 public interface IReportDelivery
 {

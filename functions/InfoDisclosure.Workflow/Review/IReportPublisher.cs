@@ -1,9 +1,8 @@
 namespace InfoDisclosure.Workflow.Review;
 
 /// <summary>
-/// Publishes the approved, delivered report. The default writes the artifacts to the public Blob container and
-/// returns their URL; the portal push (issue 5) replaces it in DI. Called with retries: implementations use
-/// <see cref="PublicationRequest.IdempotencyKey"/> so a retry never publishes twice.
+/// Publishes the approved, delivered report (<see cref="Publishing.PortalReportPublisher"/>). Called with retries:
+/// implementations use <see cref="PublicationRequest.IdempotencyKey"/> so a retry never publishes twice.
 /// </summary>
 public interface IReportPublisher
 {

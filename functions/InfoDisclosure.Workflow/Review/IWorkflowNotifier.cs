@@ -4,8 +4,8 @@ namespace InfoDisclosure.Workflow.Review;
 
 /// <summary>
 /// Who must be told what as the report moves. Each notice carries a deterministic <c>NotificationId</c>: an activity
-/// may run again after a crash, and an implementation that remembers the ids sends each notice once.
-/// The default implementation records the notices in Table storage; e-mail (issue 4) replaces it in DI.
+/// may run again after a crash, and an implementation that remembers the ids sends each notice once
+/// (<see cref="Notifications.EmailWorkflowNotifier"/>).
 /// </summary>
 public interface IWorkflowNotifier
 {

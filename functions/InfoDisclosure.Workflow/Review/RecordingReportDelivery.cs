@@ -5,8 +5,8 @@ using InfoDisclosure.Workflow.Storage;
 namespace InfoDisclosure.Workflow.Review;
 
 /// <summary>
-/// The default 报送: records the delivery (to whom, which artifacts with their hashes, when) in the Deliveries table,
-/// once per DeliveryId. E-mail delivery replaces it in DI.
+/// 报送 as recorded: the delivery (to whom, which artifacts with their hashes, when) in the Deliveries table, once per
+/// DeliveryId.
 /// </summary>
 public sealed class RecordingReportDelivery(TableServiceClient tables, TimeProvider time) : IReportDelivery
 {

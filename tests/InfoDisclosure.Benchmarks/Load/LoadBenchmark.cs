@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using InfoDisclosure.Workflow.Dev.Storage;
 using InfoDisclosure.Workflow.Storage;
 using InfoDisclosure.Workflow.Tests.Hosting;
 

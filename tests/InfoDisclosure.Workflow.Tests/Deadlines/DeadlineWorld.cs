@@ -1,7 +1,7 @@
 using InfoDisclosure.Tests.Shared;
-using InfoDisclosure.Workflow.Notifications.Dev;
+using InfoDisclosure.Workflow.Dev.Notifications;
+using InfoDisclosure.Workflow.Dev.Storage;
 using InfoDisclosure.Workflow.Publishing;
-using InfoDisclosure.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

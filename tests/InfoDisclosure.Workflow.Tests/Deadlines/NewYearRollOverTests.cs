@@ -1,12 +1,12 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using InfoDisclosure.Reports.Import;
 using InfoDisclosure.Reports.Model;
-using InfoDisclosure.Workflow.Storage;
-using System.Text.Json.Nodes;
 using InfoDisclosure.Tests.Shared;
-using InfoDisclosure.Workflow.Notifications.Dev;
+using InfoDisclosure.Workflow.Dev.Notifications;
+using InfoDisclosure.Workflow.Storage;
 using InfoDisclosure.Workflow.Tests.Api;
 using InfoDisclosure.Workflow.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Deadlines;
-using InfoDisclosure.Workflow.Notifications.Dev;
+using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

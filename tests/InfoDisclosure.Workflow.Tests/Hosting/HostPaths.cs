@@ -8,8 +8,11 @@ public static class HostPaths
 {
     public static string LocalHostDll => Stamped("LocalHostDll");
 
+    /// <summary>The Functions app's assembly, whose trigger attributes a test reads.</summary>
+    public static string FunctionsDll => Stamped("FunctionsDll");
+
     /// <summary>The Functions app's build output folder (holds functions.metadata).</summary>
-    public static string FunctionsOutputDirectory => Path.GetDirectoryName(Stamped("FunctionsDll"))!;
+    public static string FunctionsOutputDirectory => Path.GetDirectoryName(FunctionsDll)!;
 
     public static string RepoRoot => TestPaths.RepoRoot;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using InfoDisclosure.Workflow.Storage;
+using InfoDisclosure.Workflow.Dev.Storage;
 
 namespace InfoDisclosure.Workflow.Tests.Hosting;
 

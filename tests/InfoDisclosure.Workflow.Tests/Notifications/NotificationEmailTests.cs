@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Validation;
+using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Notifications;
-using InfoDisclosure.Workflow.Notifications.Dev;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using InfoDisclosure.Workflow.Notifications.Dev;
+using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Tests.Api;
 using InfoDisclosure.Workflow.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using InfoDisclosure.Tests.Shared;
-using InfoDisclosure.Workflow.Notifications.Dev;
+using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Tests.Api;
 using InfoDisclosure.Workflow.Tests.Hosting;
 

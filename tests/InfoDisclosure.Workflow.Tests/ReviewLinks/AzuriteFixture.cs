@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using InfoDisclosure.Tests.Shared;
-using InfoDisclosure.Workflow.Storage;
+using InfoDisclosure.Workflow.Dev.Storage;
 
 namespace InfoDisclosure.Workflow.Tests.ReviewLinks;
 

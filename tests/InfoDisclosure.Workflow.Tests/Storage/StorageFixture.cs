@@ -1,5 +1,5 @@
 using InfoDisclosure.Tests.Shared;
-using InfoDisclosure.Workflow.Storage;
+using InfoDisclosure.Workflow.Dev.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

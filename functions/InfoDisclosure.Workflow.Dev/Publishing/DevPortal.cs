@@ -4,13 +4,14 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using InfoDisclosure.Workflow.Admin;
+using InfoDisclosure.Workflow.Deadlines;
+using InfoDisclosure.Workflow.Publishing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace InfoDisclosure.Workflow.Publishing.Dev;
+namespace InfoDisclosure.Workflow.Dev.Publishing;
 
 /// <summary>One report the development portal accepted.</summary>
 public sealed record DevPortalEntry(PortalPayload Payload, DateTimeOffset ReceivedAt, int Attempts);
@@ -52,8 +53,8 @@ public static class DevPortalHosting
 }
 
 /// <summary>
-/// POST /dev/portal/reports, GET /dev/portal, GET /dev/portal/reports/{agencyId}/{year}. In the route list of both hosts,
-/// but 404 unless the host is in Development and runs the development portal.
+/// POST /dev/portal/reports, GET /dev/portal, GET /dev/portal/reports/{agencyId}/{year}: mapped by the local host only in
+/// Development with the development portal (see <see cref="DevRoutes"/>).
 /// </summary>
 public static class DevPortalEndpoints
 {
@@ -61,7 +62,7 @@ public static class DevPortalEndpoints
 
     public static async Task<IResult> ReceiveAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        if (Portal(http) is not { } portal) return NotHere();
+        var portal = Portal(http);
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         var body = buffer.ToArray();
@@ -82,7 +83,7 @@ public static class DevPortalEndpoints
 
     public static Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        if (Portal(http) is not { } portal) return Task.FromResult(NotHere());
+        var portal = Portal(http);
         var h = new StringBuilder();
         Head(h, "开发用门户网站 · 已发布的年度报告");
         h.Append("<h1>开发用门户网站</h1><p class=\"meta\">本地开发时代替各单位门户网站接收发布推送（已校验签名，同一幂等键只发布一次）。</p>\n<ul>\n");
@@ -91,7 +92,7 @@ public static class DevPortalEndpoints
         {
             var p = e.Payload;
             h.Append("<li><a href=\"").Append(E($"{ReceivePath}/{p.AgencyId}/{p.Year}")).Append("\">").Append(E(p.Title)).Append("</a> · ")
-                .Append(E(Deadlines.BeijingDates.Iso(e.ReceivedAt))).Append(" · 推送 ").Append(e.Attempts.ToString(CultureInfo.InvariantCulture))
+                .Append(E(BeijingDates.Iso(e.ReceivedAt))).Append(" · 推送 ").Append(e.Attempts.ToString(CultureInfo.InvariantCulture))
                 .Append(" 次 · SHA-256 ").Append(E(p.Sha256[..12])).Append("…</li>\n");
         }
         h.Append("</ul></body></html>\n");
@@ -100,7 +101,7 @@ public static class DevPortalEndpoints
 
     public static Task<IResult> ShowAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        if (Portal(http) is not { } portal) return Task.FromResult(NotHere());
+        var portal = Portal(http);
         var year = int.TryParse(route.GetValueOrDefault("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0;
         if (portal.Find(route.GetValueOrDefault("agencyId") ?? "", year) is not { } entry)
         {
@@ -113,11 +114,7 @@ public static class DevPortalEndpoints
         return Task.FromResult(Page(h.ToString(), StatusCodes.Status200OK));
     }
 
-    private static DevPortal? Portal(HttpContext http) =>
-        http.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() == true ? http.RequestServices.GetService<DevPortal>() : null;
-
-    private static IResult NotHere() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-        detail: "The development portal exists only on the local host in Development without Portal__Endpoint.");
+    private static DevPortal Portal(HttpContext http) => http.RequestServices.GetRequiredService<DevPortal>();
 
     private static void Head(StringBuilder h, string title) =>
         h.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")

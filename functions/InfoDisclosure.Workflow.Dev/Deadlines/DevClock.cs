@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
-namespace InfoDisclosure.Workflow.Deadlines;
+namespace InfoDisclosure.Workflow.Dev.Deadlines;
 
 /// <summary>
 /// A clock that starts at a chosen instant and runs forward at real speed, so a person can watch January's reminders

@@ -1,7 +1,8 @@
 using System.Text;
+using InfoDisclosure.Workflow.Notifications;
 using static System.Net.WebUtility;
 
-namespace InfoDisclosure.Workflow.Notifications.Dev;
+namespace InfoDisclosure.Workflow.Dev.Notifications;
 
 /// <summary>
 /// /dev/mailbox: the mail the embedded server caught, newest first, each rendered so its links can be clicked.

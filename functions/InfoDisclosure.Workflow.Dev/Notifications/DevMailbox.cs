@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace InfoDisclosure.Workflow.Notifications.Dev;
+namespace InfoDisclosure.Workflow.Dev.Notifications;
 
 /// <summary>One message the embedded SMTP server accepted.</summary>
 public sealed record ReceivedMail(

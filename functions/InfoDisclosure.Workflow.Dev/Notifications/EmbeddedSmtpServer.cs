@@ -5,7 +5,7 @@ using MimeKit;
 using SmtpServer;
 using SmtpServer.Storage;
 
-namespace InfoDisclosure.Workflow.Notifications.Dev;
+namespace InfoDisclosure.Workflow.Dev.Notifications;
 
 /// <summary>
 /// A real SMTP server on a loopback port that keeps what it receives in a <see cref="DevMailbox"/>.

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace InfoDisclosure.Workflow.Storage;
+namespace InfoDisclosure.Workflow.Dev.Storage;
 
 /// <summary>How to start Azurite. Ports 0 mean "pick free ports"; no data directory means in-memory.</summary>
 public sealed record AzuriteOptions

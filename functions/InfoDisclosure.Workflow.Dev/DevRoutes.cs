@@ -1,0 +1,43 @@
+using InfoDisclosure.Workflow.Dev.Notifications;
+using InfoDisclosure.Workflow.Dev.Publishing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace InfoDisclosure.Workflow.Dev;
+
+/// <summary>
+/// The development routes, served by the local host only, never deployed as Functions (production's are
+/// <see cref="ApiRoutes.All"/>). Outside /api and without the key, like the pages they stand in for.
+/// </summary>
+public static class DevRoutes
+{
+    /// <summary>The mail the embedded SMTP server caught (the local host without Smtp__Host).</summary>
+    public static IReadOnlyList<ApiRoute> Mailbox { get; } =
+    [
+        new("Dev_Mailbox", "GET", "dev/mailbox", DevMailboxEndpoint.ShowAsync),
+    ];
+
+    /// <summary>A portal to publish to (the local host without Portal__Endpoint).</summary>
+    public static IReadOnlyList<ApiRoute> Portal { get; } =
+    [
+        new("Dev_PortalReceive", "POST", "dev/portal/reports", DevPortalEndpoints.ReceiveAsync),
+        new("Dev_Portal", "GET", "dev/portal", DevPortalEndpoints.ListAsync),
+        new("Dev_PortalReport", "GET", "dev/portal/reports/{agencyId}/{year}", DevPortalEndpoints.ShowAsync),
+    ];
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [.. Mailbox, .. Portal];
+
+    /// <summary>
+    /// The routes a host with these services serves: none outside Development (a production host never shows mail),
+    /// the mailbox's when the dev mailbox runs, the portal's when the development portal does.
+    /// </summary>
+    public static IReadOnlyList<ApiRoute> Active(IServiceProvider services)
+    {
+        if (services.GetService<IHostEnvironment>()?.IsDevelopment() != true) return [];
+        return
+        [
+            .. services.GetService<DevMailbox>() is null ? [] : Mailbox,
+            .. services.GetService<DevPortal>() is null ? [] : Portal,
+        ];
+    }
+}
