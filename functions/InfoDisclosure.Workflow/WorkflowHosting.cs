@@ -37,6 +37,7 @@ public static class WorkflowHosting
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ArtifactStore>();
         services.TryAddSingleton<ReviewDecisionService>();
+        services.TryAddSingleton<Deadlines.HolidayDataWarnings>();
         services.TryAddSingleton<IWorkflowNotifier, RecordingWorkflowNotifier>();
         services.TryAddSingleton<IReportDelivery, RecordingReportDelivery>();
         services.TryAddSingleton<IReportPublisher, BlobReportPublisher>();
