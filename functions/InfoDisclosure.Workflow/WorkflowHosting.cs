@@ -37,6 +37,7 @@ public static class WorkflowHosting
         services.AddSingleton<NoticeLog>();
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<ReviewDecisionService>();
+        services.AddSingleton<Deadlines.HolidayDataWarnings>();
         services.AddSingleton<IReportDelivery, RecordingReportDelivery>();
         services.AddInfoDisclosureNotifications(configuration);
         services.AddInfoDisclosurePublishing(configuration);

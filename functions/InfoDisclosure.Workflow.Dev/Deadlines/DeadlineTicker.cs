@@ -19,7 +19,7 @@ public sealed class DeadlineTicker(
         if (time is DevClock dev)
         {
             logger.LogWarning("DevClock__StartAt: the clock started at {StartAt} and now reads {Now} (Beijing); durable timers keep real time.",
-                BeijingDates.Iso(dev.StartAt), BeijingDates.Iso(time.GetUtcNow()));
+                Workflow.Notifications.BeijingTime.Iso(dev.StartAt), Workflow.Notifications.BeijingTime.Iso(time.GetUtcNow()));
         }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.TickSeconds)), time);
         do

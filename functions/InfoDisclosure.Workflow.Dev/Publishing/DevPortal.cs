@@ -92,7 +92,7 @@ public static class DevPortalEndpoints
         {
             var p = e.Payload;
             h.Append("<li><a href=\"").Append(E($"{ReceivePath}/{p.AgencyId}/{p.Year}")).Append("\">").Append(E(p.Title)).Append("</a> · ")
-                .Append(E(BeijingDates.Iso(e.ReceivedAt))).Append(" · 推送 ").Append(e.Attempts.ToString(CultureInfo.InvariantCulture))
+                .Append(E(Workflow.Notifications.BeijingTime.Iso(e.ReceivedAt))).Append(" · 推送 ").Append(e.Attempts.ToString(CultureInfo.InvariantCulture))
                 .Append(" 次 · SHA-256 ").Append(E(p.Sha256[..12])).Append("…</li>\n");
         }
         h.Append("</ul></body></html>\n");

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Deadlines;
+using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Storage;
 
@@ -23,7 +24,8 @@ public sealed record OverviewRow(
     bool Late,
     string? PublishedUrl,
     string? PublishedAt,
-    string? LastError)
+    string? LastError,
+    int? WorkingDaysLeft = null)
 {
     /// <summary>Risk order: overdue first (most days over first), then unpublished by fewest days left, published last.</summary>
     [JsonIgnore]
@@ -60,7 +62,7 @@ public sealed class AdminOverview(AgencyStore agencies, ReportIndex index, Publi
     /// <summary>The report year whose deadlines are current: last year's reports until the end of March, then this year's.</summary>
     public static int DefaultYear(DateTimeOffset now)
     {
-        var today = BeijingDates.DateOf(now);
+        var today = BeijingCalendar.DateOf(now);
         return today.Month <= 3 ? today.Year - 1 : today.Year;
     }
 
@@ -85,7 +87,7 @@ public sealed class AdminOverview(AgencyStore agencies, ReportIndex index, Publi
         }
         rows.Sort((a, b) => a.RiskKey.CompareTo(b.RiskKey) is var c && c != 0 ? c : string.CompareOrdinal(a.AgencyId, b.AgencyId));
         var counts = StageOrder.Select(s => new StageCount(s, StageText(s), rows.Count(r => r.Stage == s))).ToList();
-        return new Overview(year, BeijingDates.Iso(now), counts, rows);
+        return new Overview(year, BeijingTime.Iso(now), counts, rows);
     }
 
     private static OverviewRow Row(Agency agency, int year, ReportIndexEntry? entry, PublicationRecord? publication, DateTimeOffset now)
@@ -96,6 +98,7 @@ public sealed class AdminOverview(AgencyStore agencies, ReportIndex index, Publi
         var publishedAt = publication is { Status: PublicationStatus.Published } p ? p.PublishedAt : entry?.PublishedAt;
         var late = isPublished && publishedAt is { } at && (publication?.Late ?? deadlines.IsLate(at));
         int? daysLeft = isPublished ? null : deadlines.DaysLeft(now);
+        int? workingDaysLeft = isPublished ? null : deadlines.WorkingDaysLeft(now);
         return new OverviewRow(
             agency.Id,
             agency.Name,
@@ -105,13 +108,14 @@ public sealed class AdminOverview(AgencyStore agencies, ReportIndex index, Publi
             entry is { Level: > 0 } ? entry.Level : null,
             entry?.LevelName,
             entry?.Holder ?? [],
-            BeijingDates.Iso(deadlines.PublishDeadline),
-            BeijingDates.Iso(deadlines.StatutoryDeadline),
+            BeijingTime.Iso(deadlines.PublishDeadline),
+            BeijingTime.Iso(deadlines.StatutoryDeadline),
             daysLeft,
             Overdue: daysLeft < 0,
             Late: late,
             isPublished ? publication?.Url ?? entry?.PublishedUrl : null,
-            isPublished && publishedAt is { } when ? BeijingDates.Iso(when) : null,
-            stage == ReportStages.PublishFailed ? publication?.LastError ?? entry?.LastComment : null);
+            isPublished && publishedAt is { } when ? BeijingTime.Iso(when) : null,
+            stage == ReportStages.PublishFailed ? publication?.LastError ?? entry?.LastComment : null,
+            workingDaysLeft);
     }
 }

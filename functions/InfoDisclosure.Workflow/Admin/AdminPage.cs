@@ -90,7 +90,7 @@ public static class AdminPage
                 null => "—",
                 < 0 and var d => $"已逾期 {-d} 天<span class=\"badge\">逾期</span>",
                 0 => "今天到期",
-                var d => $"{d} 天",
+                var d => r.WorkingDaysLeft is { } w ? $"{d} 天<br><small>其中工作日 {w} 天</small>" : $"{d} 天",
             });
             Cell(h, Columns[5], r.PublishedAt is { } at
                 ? E(Date(at, withTime: true)) + (r.Late ? "<span class=\"badge\">迟发布</span>" : "")

@@ -48,7 +48,7 @@ public sealed class AdminSummary(AgencyStore agencies, ReportIndex index, Report
         }
 
         var (sum, cells, notes) = Sum(year, included);
-        return new Summary(year, Deadlines.BeijingDates.Iso(time.GetUtcNow()), included.Select(i => i.Agency).ToList(), missing, sum, cells, notes);
+        return new Summary(year, Notifications.BeijingTime.Iso(time.GetUtcNow()), included.Select(i => i.Agency).ToList(), missing, sum, cells, notes);
     }
 
     /// <summary>Sums the tables of the given reports into a blank 2021-format report of the year.</summary>

@@ -40,7 +40,7 @@ public static class DeadlineMails
         var title = Title(mail.AgencyName, mail.Year);
         var slot = mail.Slot;
         var what = slot.Milestone == Milestone.Submit ? "报送" : "发布";
-        var target = Deadlines.BeijingDates.EndOfDay(slot.Target);
+        var target = BeijingCalendar.EndOfDay(slot.Target);
         var (subject, lead) = slot.Kind switch
         {
             ReminderKind.Overdue => ($"【已逾期】{title}：发布截止日期已过 {-slot.DaysLeft} 天",
@@ -49,7 +49,7 @@ public static class DeadlineMails
             ReminderKind.DueToday => ($"【今日截止】{title}：今天是{what}截止日",
                 $"今天（{BeijingTime.FormatDate(target)}）是该报告的{what}截止日，请在今天 24 时前完成{what}。"),
             _ => ($"【截止提醒】{title}：距{what}截止还有 {slot.DaysLeft} 天",
-                $"该报告的{what}截止日期为 {BeijingTime.FormatDate(target)}，距今还有 {slot.DaysLeft} 天。"),
+                $"该报告的{what}截止日期为 {BeijingTime.FormatDate(target)}，距今还有 {slot.DaysLeft} 天（其中工作日 {slot.WorkingDaysLeft} 天）。"),
         };
         var fields = new List<(string, string)>
         {
@@ -59,7 +59,7 @@ public static class DeadlineMails
             ("当前持有人", mail.Holders.Count == 0 ? "（系统处理中）" : string.Join("；", mail.Holders.Select(h => h.ToString()))),
             ($"{what}截止", $"{BeijingTime.FormatDateTime(target)}（{BeijingTime.DescribeDaysLeft(slot.DaysLeft)}）"),
         };
-        if (slot.Milestone == Milestone.Submit || slot.Target != Deadlines.BeijingDates.DateOf(mail.StatutoryDeadline))
+        if (slot.Milestone == Milestone.Submit || slot.Target != BeijingCalendar.DateOf(mail.StatutoryDeadline))
         {
             fields.Add(("法定发布截止", BeijingTime.FormatDateTime(mail.StatutoryDeadline)));
         }
@@ -82,7 +82,7 @@ public static class DeadlineMails
             .Fields(
             [
                 ("报告", title),
-                ("发布截止", $"{BeijingTime.FormatDateTime(deadline)}（{BeijingTime.DescribeDaysLeft(Deadlines.ReportDeadlines.DaysBetween(Deadlines.BeijingDates.DateOf(now), Deadlines.BeijingDates.DateOf(deadline)))}）"),
+                ("发布截止", $"{BeijingTime.FormatDateTime(deadline)}（{BeijingTime.DescribeDaysLeft(BeijingCalendar.DaysLeft(BeijingCalendar.DateOf(deadline), now))}）"),
             ]);
         b.Paragraph(prefilled
             ? "草稿已按上年度已发布的报告预填：“上年结转政府信息公开申请数量”取自上年“结转下年度继续办理”，规章和行政规范性文件的“现行有效件数”沿用上年数字，上年的文字仅作为起点，已标注为待修改，请逐段更新为本年度情况。"

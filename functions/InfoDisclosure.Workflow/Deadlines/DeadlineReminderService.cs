@@ -23,12 +23,13 @@ public sealed class DeadlineReminderService(
     IOptions<AdminOptions> admin,
     IOptions<WorkflowOptions> workflow,
     TimeProvider time,
+    HolidayDataWarnings holidayData,
     ILogger<DeadlineReminderService> logger)
 {
     public async Task<ReminderRun> RunDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = BeijingDates.DateOf(now);
+        var today = BeijingCalendar.DateOf(now);
         var planner = new ReminderPlanner(options.Value);
         var byId = (await agencies.ListAsync(ct)).ToDictionary(a => a.Id);
         int sent = 0, already = 0, held = 0, failed = 0;
@@ -40,6 +41,7 @@ public sealed class DeadlineReminderService(
             {
                 if (ReminderPlanner.IsClosed(entry.Stage) || !byId.TryGetValue(entry.AgencyId, out var agency)) continue;
                 var deadlines = InternalDeadline.Deadlines(agency, year);
+                holidayData.Check(today, deadlines.PublishTarget);
                 foreach (var slot in planner.DueAt(deadlines, entry.Stage, now))
                 {
                     var mail = Compose(entry, agency, slot, deadlines);

@@ -34,7 +34,7 @@ public sealed class NextYearDrafts(
     public async Task<RollOverRun> RunDueAsync(DurableTaskClient durable, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = BeijingDates.DateOf(now);
+        var today = BeijingCalendar.DateOf(now);
         if (today.Month != 1) return new RollOverRun(0, 0, 0);
         var year = today.Year - 1;
         int created = 0, existing = 0, failed = 0;

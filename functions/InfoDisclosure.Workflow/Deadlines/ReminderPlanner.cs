@@ -30,6 +30,9 @@ public sealed record ReminderSlot(Milestone Milestone, ReminderKind Kind, DateOn
     /// <summary>Days from <see cref="Date"/> to <see cref="Target"/>: positive before, 0 on the day, negative when overdue.</summary>
     public int DaysLeft => ReportDeadlines.DaysBetween(Date, Target);
 
+    /// <summary>The working days among <see cref="DaysLeft"/>, after <see cref="Date"/> up to <see cref="Target"/>.</summary>
+    public int WorkingDaysLeft => BeijingCalendar.WorkingDaysLeft(Target, Date);
+
     /// <summary>e.g. "Publish-Before-20270124"; the date is the reminder's own date, so a moved deadline yields new keys.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{Milestone}-{Kind}-{Date:yyyyMMdd}");
 }
@@ -38,6 +41,9 @@ public sealed record ReminderSlot(Milestone Milestone, ReminderKind Kind, DateOn
 /// The reminder schedule as pure logic. A reminder is due from its time (09:00 Beijing) to the end of that
 /// Beijing day; a reminder whose day passed while no host ran is not sent late, because the next one in the
 /// schedule (or the daily overdue notice) carries the current figure. Stages follow the workflow's names.
+/// Reminders go out on working days only (<see cref="BeijingCalendar"/>): one whose day is a weekend or public holiday
+/// goes out on the last working day before it, so a January 31 inside the Spring Festival is announced before the
+/// holiday; when several fall on the same working day, the closest to the date is sent. Overdue notices skip days off.
 /// </summary>
 public sealed class ReminderPlanner(DeadlineOptions options)
 {
@@ -55,8 +61,8 @@ public sealed class ReminderPlanner(DeadlineOptions options)
     /// <summary>The reminders due at <paramref name="now"/> for a report in <paramref name="stage"/> (at most one per milestone).</summary>
     public IReadOnlyList<ReminderSlot> DueAt(ReportDeadlines deadlines, string stage, DateTimeOffset now)
     {
-        if (IsClosed(stage) || BeijingDates.TimeOf(now) < _at) return [];
-        var today = BeijingDates.DateOf(now);
+        if (IsClosed(stage) || BeijingCalendar.TimeOf(now) < _at) return [];
+        var today = BeijingCalendar.DateOf(now);
         var due = new List<ReminderSlot>(2);
         if (deadlines.SubmitBy is { } submitBy && IsBeforeSubmission(stage) && SlotFor(Milestone.Submit, submitBy, today, overdue: false) is { } s)
             due.Add(s);
@@ -70,19 +76,25 @@ public sealed class ReminderPlanner(DeadlineOptions options)
     {
         for (var d = from; d <= to; d = d.AddDays(1))
         {
-            foreach (var slot in DueAt(deadlines, stage, BeijingDates.At(d, _at))) yield return slot;
+            foreach (var slot in DueAt(deadlines, stage, BeijingCalendar.At(d, _at))) yield return slot;
         }
     }
 
-    public DateTimeOffset TimeOf(ReminderSlot slot) => BeijingDates.At(slot.Date, _at);
+    public DateTimeOffset TimeOf(ReminderSlot slot) => BeijingCalendar.At(slot.Date, _at);
 
     private ReminderSlot? SlotFor(Milestone milestone, DateOnly target, DateOnly today, bool overdue)
     {
+        if (!BeijingCalendar.IsWorkingDay(today)) return null;
         var daysLeft = ReportDeadlines.DaysBetween(today, target);
-        var copyAdmin = daysLeft <= options.CopyAdministratorFromDaysBefore;
-        if (daysLeft > 0 && _daysBefore.Contains(daysLeft)) return new(milestone, ReminderKind.Before, target, today, copyAdmin);
-        if (daysLeft == 0 && _daysBefore.Contains(0)) return new(milestone, ReminderKind.DueToday, target, today, copyAdmin);
-        if (daysLeft < 0 && overdue) return new(milestone, ReminderKind.Overdue, target, today, CopyAdministrator: true);
+        if (daysLeft < 0) return overdue ? new(milestone, ReminderKind.Overdue, target, today, CopyAdministrator: true) : null;
+        // The schedule's days, closest first: the first one whose reminder lands on today stands for all that do.
+        foreach (var before in _daysBefore.Reverse())
+        {
+            if (before > daysLeft) continue;
+            if (BeijingCalendar.WorkingDayOnOrBefore(target.AddDays(-before)) != today) continue;
+            var kind = daysLeft == 0 ? ReminderKind.DueToday : ReminderKind.Before;
+            return new(milestone, kind, target, today, before <= options.CopyAdministratorFromDaysBefore);
+        }
         return null;
     }
 }

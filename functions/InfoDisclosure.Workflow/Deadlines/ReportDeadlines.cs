@@ -34,22 +34,25 @@ public sealed record ReportDeadlines(int Year, DateOnly Statutory, DateOnly? Sub
     /// <summary>The date publication is due: the internal publish-by date when set, else the statutory one.</summary>
     public DateOnly PublishTarget => PublishBy ?? Statutory;
 
-    public DateTimeOffset StatutoryDeadline => BeijingDates.EndOfDay(Statutory);
+    public DateTimeOffset StatutoryDeadline => BeijingCalendar.EndOfDay(Statutory);
 
-    public DateTimeOffset PublishDeadline => BeijingDates.EndOfDay(PublishTarget);
+    public DateTimeOffset PublishDeadline => BeijingCalendar.EndOfDay(PublishTarget);
 
     /// <summary>
     /// Late against the statute: published at or after 00:00:00 Beijing on the day after the deadline
     /// (23:59:59 and any fraction of that second are still on time). This is the flag inspections care about.
     /// </summary>
-    public bool IsLate(DateTimeOffset publishedAt) => publishedAt >= BeijingDates.StartOfDay(Statutory.AddDays(1));
+    public bool IsLate(DateTimeOffset publishedAt) => publishedAt >= BeijingCalendar.StartOfDay(Statutory.AddDays(1));
 
     /// <summary>Late against the internal publish-by date (false when there is none).</summary>
     public bool IsLateInternally(DateTimeOffset publishedAt) =>
-        PublishBy is { } p && publishedAt >= BeijingDates.StartOfDay(p.AddDays(1));
+        PublishBy is { } p && publishedAt >= BeijingCalendar.StartOfDay(p.AddDays(1));
 
     /// <summary>Whole Beijing calendar days from today to the publication target: 0 on the day, negative when overdue.</summary>
-    public int DaysLeft(DateTimeOffset now) => DaysBetween(BeijingDates.DateOf(now), PublishTarget);
+    public int DaysLeft(DateTimeOffset now) => BeijingCalendar.DaysLeft(PublishTarget, now);
+
+    /// <summary>The working days among <see cref="DaysLeft"/>: after today, up to and including the publication target.</summary>
+    public int WorkingDaysLeft(DateTimeOffset now) => BeijingCalendar.WorkingDaysLeft(PublishTarget, now);
 
     public static int DaysBetween(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
 }

@@ -21,6 +21,7 @@ namespace InfoDisclosure.Workflow.Notifications;
 public sealed class EmailWorkflowNotifier(
     NoticeLog notices,
     ReviewLinkStore links,
+    ReportIndex index,
     ReportDocuments documents,
     IEmailSender email,
     EmailComposer composer,
@@ -97,7 +98,7 @@ public sealed class EmailWorkflowNotifier(
     {
         var report = await documents.ReadReportAsync(request.Report.AgencyId, request.Report.Year, request.VersionNumber, ct);
         if (report is null) return [];
-        var previous = await ReviewPageData.PreviousYearAsync(documents, request.Report.AgencyId, request.Report.Year, ct);
+        var previous = await PreviousYearReport.ForAsync(index, documents, request.Report.AgencyId, request.Report.Year, ct);
         return ReportValidator.Validate(report, previous).Where(f => f.Severity == Severity.Warning).ToList();
     }
 

@@ -152,7 +152,7 @@ public sealed class PortalReportPublisher(
         return new Publication(done.Url!, done.PublishedAt!.Value, done.Sha256);
     }
 
-    private static DateTimeOffset BeijingTimeOf(DateTimeOffset instant) => Deadlines.BeijingDates.ToBeijing(instant);
+    private static DateTimeOffset BeijingTimeOf(DateTimeOffset instant) => Deadlines.BeijingCalendar.ToBeijing(instant);
 }
 
 public sealed record PublicationManifest(

@@ -1,22 +1,18 @@
 using InfoDisclosure.Workflow.Agencies;
-using InfoDisclosure.Workflow.Notifications;
+using InfoDisclosure.Workflow.Deadlines;
 
 namespace InfoDisclosure.Workflow.Review;
 
-/// <summary>When a review level falls due: after the agency's exact span, else after N working days (Mon–Fri, Beijing time).</summary>
+/// <summary>When a review level falls due: after the agency's exact span, else after N Beijing working days (<see cref="BeijingCalendar"/>).</summary>
 public static class StageDue
 {
-    /// <remarks>Public holidays (调休) are not known here; a level due on one is reminded a day early, which is harmless.</remarks>
+    /// <remarks>
+    /// Called by the orchestrator on every replay: pure, from the start instant, the settings and the compiled-in holiday data.
+    /// </remarks>
     public static DateTimeOffset After(DateTimeOffset start, StageReminderSettings? settings)
     {
         settings ??= new StageReminderSettings();
         if (settings.DueAfter is { } span) return start + span;
-        var at = BeijingTime.ToBeijing(start);
-        for (var left = Math.Max(1, settings.DueAfterWorkingDays); left > 0;)
-        {
-            at = at.AddDays(1);
-            if (at.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) left--;
-        }
-        return at;
+        return BeijingCalendar.AddWorkingDays(start, Math.Max(1, settings.DueAfterWorkingDays));
     }
 }

@@ -35,12 +35,14 @@ public sealed class RecordStage(ReportIndex index, AuditLog audit) : TaskActivit
 }
 
 /// <summary>Asks the reviewers of a level to review.</summary>
-public sealed class RequestReview(IWorkflowNotifier notifier) : TaskActivity<ReviewRequest, string>
+public sealed class RequestReview(IWorkflowNotifier notifier, Deadlines.HolidayDataWarnings holidayData) : TaskActivity<ReviewRequest, string>
 {
     public const string Name = nameof(RequestReview);
 
     public override async Task<string> RunAsync(TaskActivityContext context, ReviewRequest request)
     {
+        // The level's due date was counted in the orchestrator, which may not log; a year without holiday data is said here.
+        holidayData.Check(Deadlines.BeijingCalendar.DateOf(request.RequestedAt), Deadlines.BeijingCalendar.DateOf(request.LevelDueAt));
         await notifier.ReviewRequestedAsync(request, CancellationToken.None);
         return request.NotificationId;
     }

@@ -8,24 +8,43 @@ public sealed class ReminderPlannerTests
     private static readonly ReportDeadlines Department2026 = ReportDeadlines.For("department", 2026);
 
     [Fact]
-    public void A_draft_gets_reminders_30_14_7_3_1_days_before_and_on_the_day_then_daily_overdue_notices()
+    public void A_draft_gets_reminders_30_14_7_3_1_days_before_and_on_the_day_then_daily_overdue_notices_on_working_days()
     {
         var planner = new ReminderPlanner(new DeadlineOptions());
+        // An internal publish-by date on Thursday 2026-01-29: every reminder of the schedule falls on a working day.
+        var thursday = ReportDeadlines.For("department", 2025, publishBy: MonthDay.Parse("01-29"));
 
-        var slots = planner.Between(Department2026, "Draft", new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 3)).ToList();
+        var slots = planner.Between(thursday, "Draft", new DateOnly(2025, 12, 1), new DateOnly(2026, 2, 3)).ToList();
 
         Assert.Equal(
-            ["2027-01-01", "2027-01-17", "2027-01-24", "2027-01-28", "2027-01-30", "2027-01-31", "2027-02-01", "2027-02-02", "2027-02-03"],
+            ["2025-12-30", "2026-01-15", "2026-01-22", "2026-01-26", "2026-01-28", "2026-01-29", "2026-01-30", "2026-02-02", "2026-02-03"],
             slots.Select(s => s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal([30, 14, 7, 3, 1, 0, -1, -2, -3], slots.Select(s => s.DaysLeft));
+        // No overdue notice on the weekend of January 31 and February 1.
+        Assert.Equal([30, 14, 7, 3, 1, 0, -1, -4, -5], slots.Select(s => s.DaysLeft));
         Assert.Equal(
             [ReminderKind.Before, ReminderKind.Before, ReminderKind.Before, ReminderKind.Before, ReminderKind.Before,
              ReminderKind.DueToday, ReminderKind.Overdue, ReminderKind.Overdue, ReminderKind.Overdue],
             slots.Select(s => s.Kind));
         // The administrator is copied from 7 days before on.
         Assert.Equal([false, false, true, true, true, true, true, true, true], slots.Select(s => s.CopyAdministrator));
-        Assert.Equal(new DateTimeOffset(2027, 1, 24, 9, 0, 0, Beijing), planner.TimeOf(slots[2]));
-        Assert.Equal("Publish-Before-20270124", slots[2].Key);
+        Assert.Equal(new DateTimeOffset(2026, 1, 22, 9, 0, 0, Beijing), planner.TimeOf(slots[2]));
+        Assert.Equal("Publish-Before-20260122", slots[2].Key);
+    }
+
+    [Fact]
+    public void Reminders_of_a_weekend_go_out_on_the_Friday_before()
+    {
+        var planner = new ReminderPlanner(new DeadlineOptions());
+
+        // Sunday 2027-01-31 (no holiday data for 2027 yet: Monday–Friday): 14 and 7 days before are Sundays too,
+        // and the 1-day and on-the-day reminders merge into one on Friday 01-29.
+        var slots = planner.Between(Department2026, "Draft", new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 3)).ToList();
+
+        Assert.Equal(
+            ["2027-01-01", "2027-01-15", "2027-01-22", "2027-01-28", "2027-01-29", "2027-02-01", "2027-02-02", "2027-02-03"],
+            slots.Select(s => s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([30, 16, 9, 3, 2, -1, -2, -3], slots.Select(s => s.DaysLeft));
+        Assert.Equal([false, false, true, true, true, true, true, true], slots.Select(s => s.CopyAdministrator));
     }
 
     [Fact]
@@ -33,12 +52,12 @@ public sealed class ReminderPlannerTests
     {
         var planner = new ReminderPlanner(new DeadlineOptions());
 
-        Assert.Empty(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 24, 8, 59, 59, Beijing)));
-        Assert.Single(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 24, 9, 0, 0, Beijing)));
-        Assert.Single(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 24, 23, 59, 0, Beijing)));
-        // 01:00 UTC on January 24 is 09:00 in Beijing; 00:59 UTC is not yet.
-        Assert.Empty(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 24, 0, 59, 0, TimeSpan.Zero)));
-        Assert.Single(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 24, 1, 0, 0, TimeSpan.Zero)));
+        Assert.Empty(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 28, 8, 59, 59, Beijing)));
+        Assert.Single(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 28, 9, 0, 0, Beijing)));
+        Assert.Single(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 28, 23, 59, 0, Beijing)));
+        // 01:00 UTC on January 28 is 09:00 in Beijing; 00:59 UTC is not yet.
+        Assert.Empty(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 28, 0, 59, 0, TimeSpan.Zero)));
+        Assert.Single(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 28, 1, 0, 0, TimeSpan.Zero)));
         // A day not in the schedule.
         Assert.Empty(planner.DueAt(Department2026, "Draft", new DateTimeOffset(2027, 1, 25, 9, 0, 0, Beijing)));
     }

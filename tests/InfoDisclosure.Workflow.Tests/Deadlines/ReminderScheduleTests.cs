@@ -100,21 +100,22 @@ public sealed class ReminderScheduleTests(DeadlineWorld world) : IClassFixture<D
         void Expect(Agency agency, string tag, string[] to, params string[] dates) =>
             expected.AddRange(dates.Select(date => (agency.Name, date, tag, to)));
 
-        Expect(a, "发布-提醒", [a.Drafter.Email], "2027-01-01", "2027-01-17");
-        Expect(a, "发布-提醒", [a.Drafter.Email, admin], "2027-01-24", "2027-01-28", "2027-01-30");
-        Expect(a, "发布-今日", [a.Drafter.Email, admin], "2027-01-31");
+        // Reminders go out on working days: one due on a weekend goes out the Friday before (2027 has no holiday data
+        // yet, so it is Monday–Friday). A's deadline, Sunday 01-31, is announced on Friday 01-29 with its 1-day reminder.
+        Expect(a, "发布-提醒", [a.Drafter.Email], "2027-01-01", "2027-01-15");
+        Expect(a, "发布-提醒", [a.Drafter.Email, admin], "2027-01-22", "2027-01-28", "2027-01-29");
         Expect(a, "逾期", [a.Drafter.Email, a.SupervisingOfficeEmail, admin], "2027-02-01", "2027-02-02", "2027-02-03", "2027-02-04", "2027-02-05");
         // B is in review at level 2: its reviewers are reminded, not the drafter; nothing after it was published on January 20.
-        Expect(b, "发布-提醒", [.. bReviewers.Select(r => r.Email)], "2027-01-01", "2027-01-17");
-        // D: the internal submit-by (01-26) and publish-by (01-28) dates each count down; overdue after the 28th.
-        Expect(d, "报送-提醒", [d.Drafter.Email], "2026-12-27", "2027-01-12");
-        Expect(d, "报送-提醒", [d.Drafter.Email, admin], "2027-01-19", "2027-01-23", "2027-01-25");
+        Expect(b, "发布-提醒", [.. bReviewers.Select(r => r.Email)], "2027-01-01", "2027-01-15");
+        // D: the internal submit-by (01-26) and publish-by (01-28) dates each count down; overdue after the 28th, on working days.
+        Expect(d, "报送-提醒", [d.Drafter.Email], "2026-12-25", "2027-01-12");
+        Expect(d, "报送-提醒", [d.Drafter.Email, admin], "2027-01-19", "2027-01-22", "2027-01-25");
         Expect(d, "报送-今日", [d.Drafter.Email, admin], "2027-01-26");
         Expect(d, "发布-提醒", [d.Drafter.Email], "2026-12-29", "2027-01-14");
         Expect(d, "发布-提醒", [d.Drafter.Email, admin], "2027-01-21", "2027-01-25", "2027-01-27");
         Expect(d, "发布-今日", [d.Drafter.Email, admin], "2027-01-28");
         Expect(d, "逾期", [d.Drafter.Email, d.SupervisingOfficeEmail, admin],
-            "2027-01-29", "2027-01-30", "2027-01-31", "2027-02-01", "2027-02-02", "2027-02-03", "2027-02-04", "2027-02-05");
+            "2027-01-29", "2027-02-01", "2027-02-02", "2027-02-03", "2027-02-04", "2027-02-05");
         // C is a government report (due March 31): its first reminder is on March 1, outside this window.
 
         var actual = mails.Select(m => (Agency: AgencyOf(m, a, b, c, d), Date: BeijingDate(m), Tag: Tag(m), To: m.To.Order().ToArray())).ToList();

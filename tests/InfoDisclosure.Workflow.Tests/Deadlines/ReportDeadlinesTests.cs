@@ -14,7 +14,7 @@ public sealed class ReportDeadlinesTests
 
         Assert.Equal(new DateTimeOffset(2027, 1, 31, 23, 59, 59, Beijing), department.StatutoryDeadline);
         Assert.Equal(new DateTimeOffset(2027, 3, 31, 23, 59, 59, Beijing), government.StatutoryDeadline);
-        Assert.Equal("2027-01-31T23:59:59+08:00", BeijingDates.Iso(department.StatutoryDeadline));
+        Assert.Equal("2027-01-31T23:59:59+08:00", Workflow.Notifications.BeijingTime.Iso(department.StatutoryDeadline));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class NotificationEmailTests : IAsyncLifetime
         new EmailAddress("李科长", "li@example.gov.cn"),
         url,
         LinkExpiresAt: clock.GetUtcNow().AddDays(7),
-        LevelDueAt: BeijingTime.AddWorkingDays(clock.GetUtcNow(), 2),
+        LevelDueAt: Workflow.Deadlines.BeijingCalendar.AddWorkingDays(clock.GetUtcNow(), 2),
         ReportDeadline: new DateTimeOffset(2023, 1, 31, 23, 59, 59, TimeSpan.FromHours(8)),
         Findings:
         [
@@ -139,7 +139,7 @@ public sealed class NotificationEmailTests : IAsyncLifetime
             Report, new MailLevel(2, "复审·二校", 1),
             [new EmailAddress("王起草", "wang@example.gov.cn"), new EmailAddress("管理员", "admin@example.gov.cn")],
             [new EmailAddress("李科长", "li@example.gov.cn")],
-            sent, BeijingTime.AddWorkingDays(sent, 2), null)), CancellationToken.None);
+            sent, Workflow.Deadlines.BeijingCalendar.AddWorkingDays(sent, 2), null)), CancellationToken.None);
 
         var reminder = await smtp.Mailbox.WaitForAsync(m => m.Subject.StartsWith("【催办】", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Equal(["li@example.gov.cn"], reminder.To);

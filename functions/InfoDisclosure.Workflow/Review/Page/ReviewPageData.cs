@@ -35,24 +35,17 @@ public static class ReviewPageData
         return LinkVerdict.Open;
     }
 
-    /// <summary>Last year's report (approved version when there is one), for the year-over-year checks.</summary>
-    public static async Task<AnnualReport?> PreviousYearAsync(ReportDocuments documents, string agencyId, int year, CancellationToken ct)
-    {
-        var versions = await documents.ListVersionsAsync(agencyId, year - 1, ct);
-        return versions.Count == 0 ? null : await documents.ReadReportAsync(agencyId, year - 1, versions.Max(v => v.Number), ct);
-    }
-
     /// <summary>
     /// The page model: the bound version rendered, its warnings, and what changed since the version reviewed in the
     /// previous round (within a round every level sees the same version, since a draft under review cannot be edited).
     /// </summary>
-    public static async Task<ReviewPageModel?> LoadAsync(ReviewLink link, ReportIndexEntry entry, ReportDocuments documents, DecisionLog decisions,
-        string formValue, CancellationToken ct)
+    public static async Task<ReviewPageModel?> LoadAsync(ReviewLink link, ReportIndexEntry entry, ReportIndex index, ReportDocuments documents,
+        DecisionLog decisions, string formValue, CancellationToken ct)
     {
         var grant = link.Grant;
         var report = await documents.ReadReportAsync(grant.AgencyId, grant.Year, grant.VersionNumber, ct);
         if (report is null) return null;
-        var previousYear = await PreviousYearAsync(documents, grant.AgencyId, grant.Year, ct);
+        var previousYear = await PreviousYearReport.ForAsync(index, documents, grant.AgencyId, grant.Year, ct);
         var findings = ReportValidator.Validate(report, previousYear);
 
         ReportChanges? changes = null;

@@ -49,7 +49,7 @@ public static class ReviewPageEndpoints
             form[ReviewPage.CommentField].ToString());
         if (Invalid(posted) is { } error)
         {
-            var model = await ReviewPageData.LoadAsync(link, entry, services.GetRequiredService<ReportDocuments>(),
+            var model = await ReviewPageData.LoadAsync(link, entry, services.GetRequiredService<ReportIndex>(), services.GetRequiredService<ReportDocuments>(),
                 services.GetRequiredService<DecisionLog>(), ReviewLinkTokens.FormValue(key, link.TokenHash), ct);
             return model is null
                 ? Page(StatusCodes.Status410Gone, ReviewPage.Message("版本不存在", "送审版本已不存在，请联系起草人。"))
@@ -90,7 +90,7 @@ public static class ReviewPageEndpoints
         var services = http.RequestServices;
         var ct = http.RequestAborted;
         var key = await services.GetRequiredService<ReviewLinkStore>().FormKeyAsync(ct);
-        var model = await ReviewPageData.LoadAsync(ctx.Link!, ctx.Entry!, services.GetRequiredService<ReportDocuments>(),
+        var model = await ReviewPageData.LoadAsync(ctx.Link!, ctx.Entry!, services.GetRequiredService<ReportIndex>(), services.GetRequiredService<ReportDocuments>(),
             services.GetRequiredService<DecisionLog>(), ReviewLinkTokens.FormValue(key, ctx.Link!.TokenHash), ct);
         return model is null ? Superseded() : Page(StatusCodes.Status200OK, ReviewPage.Render(model));
     }
