@@ -53,6 +53,10 @@ public class LabelMatchingReferenceTests
 
     private static readonly Gen<string> Item = Concat(Maybe(Pick(["**", " "])), Pick(Digits), Space, Pick(Separators), Maybe(Pick(Digits)), Space, Maybe(Pick(Words)));
 
+    /// <summary>Section headings as printed (the heading rules also look at length, keywords and cell separators).</summary>
+    private static readonly Gen<string> Heading = Concat(Maybe(Pick(["**", " ", "\u3000"])), Pick(["一", "二", "三", "四", "五", "六", "七"]), Space,
+        Pick(["、", "．", ".", "，"]), Space, Pick(Words.Take(6).Concat(["总体情况。", "其他事项；", "申请  情况", "申请\t情况"]).ToArray()), Maybe(Pick(["**", "。", " "])));
+
     private static readonly Gen<string> Soup = Gen.ListOf(Noise).Select(parts => string.Concat(parts));
 
     private static readonly Gen<string> Unicode = Gen.Choose(0, 40).SelectMany(n =>
@@ -60,9 +64,9 @@ public class LabelMatchingReferenceTests
 
     /// <summary>Labels, near-labels, the same with characters spliced in or cut out, and noise.</summary>
     private static readonly Gen<string> Label = Gen.Frequency(
-        (3, Part), (3, Section), (3, Item), (2, Soup), (1, Unicode),
-        (3, Gen.OneOf(Part, Section, Item).SelectMany(s => Gen.Choose(0, s.Length).SelectMany(at => Noise.Select(n => s[..at] + n + s[at..])))),
-        (2, Gen.OneOf(Part, Section, Item).Where(s => s.Length > 0).SelectMany(s => Gen.Choose(0, s.Length - 1).Select(at => s.Remove(at, 1)))));
+        (3, Part), (3, Section), (3, Heading), (3, Item), (2, Soup), (1, Unicode),
+        (3, Gen.OneOf(Part, Section, Heading, Item).SelectMany(s => Gen.Choose(0, s.Length).SelectMany(at => Noise.Select(n => s[..at] + n + s[at..])))),
+        (2, Gen.OneOf(Part, Section, Heading, Item).Where(s => s.Length > 0).SelectMany(s => Gen.Choose(0, s.Length - 1).Select(at => s.Remove(at, 1)))));
 
     public static class Labels
     {
