@@ -14,9 +14,12 @@ namespace InfoDisclosure.Reports.Import;
 /// </summary>
 public static partial class HtmlImporter
 {
-    public static ImportResult Import(string html)
+    public static ImportResult Import(string html) => Import(HtmlPage.Parse(html));
+
+    /// <summary>The import of a page already parsed (by either parser: the differential test compares them).</summary>
+    internal static ImportResult Import(HtmlPage page)
     {
-        var blocks = ReportBlocks(HtmlPage.Parse(html));
+        var blocks = ReportBlocks(page);
         var findings = new List<Finding>();
         var sections = SectionOf(blocks);
 

@@ -18,7 +18,10 @@ internal sealed class HtmlPage(PageElement documentElement, PageElement? body)
 
     public PageElement? Body { get; } = body;
 
-    public static HtmlPage Parse(string html) => HtmlPageParser.TryParse(html) ?? FromAngleSharp(Parser.ParseDocument(html));
+    public static HtmlPage Parse(string html) => HtmlPageParser.TryParse(html) ?? ParseWithAngleSharp(html);
+
+    /// <summary>The page as AngleSharp reads it, whatever the fast reader would say.</summary>
+    public static HtmlPage ParseWithAngleSharp(string html) => FromAngleSharp(Parser.ParseDocument(html));
 
     public static HtmlPage FromAngleSharp(IHtmlDocument document)
     {

@@ -1,0 +1,193 @@
+using System.Threading.Channels;
+using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Publishing;
+using InfoDisclosure.Workflow.Review;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InfoDisclosure.Workflow.OrchestrationTests.Harness;
+
+/// <summary>
+/// <see cref="ReportWorkflowV1"/> on the in-process test host. The notification activities are the real classes over a
+/// notifier that records what it is asked to send; 报送 and publication are the real activities over an in-test
+/// delivery and portal; the activities that write to Table/Blob storage are small in-test activities under the same
+/// names, recording what the orchestrator asked of them (the full-host tests cover the stores).
+/// </summary>
+public sealed class WorkflowWorld : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly Channel<object> _happened = Channel.CreateUnbounded<object>();
+    private readonly List<object> _seen = [];
+
+    private WorkflowWorld(RecordingOrchestrationHost host) => Host = host;
+
+    public RecordingOrchestrationHost Host { get; }
+
+    public DurableTaskClient Client => Host.Client;
+
+    /// <summary>Everything the activities were asked to do, in the order they ran (notices, stage changes, deliveries, publications).</summary>
+    public IReadOnlyList<object> Seen => _seen;
+
+    public static async Task<WorkflowWorld> StartAsync()
+    {
+        WorkflowWorld? world = null;
+        var recorder = new Recorder(e => world!._happened.Writer.TryWrite(e));
+        var host = await RecordingOrchestrationHost.StartAsync(
+            tasks =>
+            {
+                tasks.AddOrchestrator(ReportWorkflowV1.Name, typeof(ReportWorkflowV1));
+                tasks.AddActivity(RequestReview.Name, typeof(RequestReview));
+                tasks.AddActivity(SendStageReminder.Name, typeof(SendStageReminder));
+                tasks.AddActivity(NotifyDrafter.Name, typeof(NotifyDrafter));
+                tasks.AddActivity(DeliverReport.Name, typeof(DeliverReport));
+                tasks.AddActivity(PublishReport.Name, typeof(PublishReport));
+                tasks.AddActivity(ReadPublishingPolicy.Name, typeof(ReadPublishingPolicy));
+                tasks.AddActivityFunc<StageChange, string>(RecordStage.Name, (_, change) => recorder.Record(change, change.Stage));
+                tasks.AddActivityFunc<FinalArtifactsRequest, FinalArtifacts>(StoreFinalArtifacts.Name, (_, r) => recorder.Record(r, ArtifactsOf(r)));
+                tasks.AddActivityFunc<PublishFailure, string>(NotifyPublishFailed.Name, (_, f) => recorder.Record(f, f.NotificationId));
+            },
+            services =>
+            {
+                services.AddSingleton(recorder);
+                services.AddSingleton<IWorkflowNotifier>(recorder);
+                services.AddSingleton<IReportDelivery>(recorder);
+                services.AddSingleton<IReportPublisher>(recorder);
+                services.AddSingleton(Options.Create(new PublishingOptions { RetryAttempts = 1, RetryFirstInterval = TimeSpan.FromSeconds(1) }));
+            });
+        world = new WorkflowWorld(host);
+        return world;
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    /// <summary>Waits for the next recorded thing of type T that matches (earlier ones of other kinds are kept in <see cref="Seen"/>).</summary>
+    public async Task<T> Next<T>(Func<T, bool>? match = null)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        foreach (var earlier in _seen.OfType<T>().Where(e => match?.Invoke(e) ?? true).Where(e => !_taken.Contains(e!)))
+        {
+            _taken.Add(earlier!);
+            return earlier;
+        }
+        while (true)
+        {
+            object item;
+            try
+            {
+                item = await _happened.Reader.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No {typeof(T).Name} within {Patience.TotalSeconds} s; seen: {string.Join(", ", _seen.Select(Describe))}");
+            }
+            _seen.Add(item);
+            if (item is T t && (match?.Invoke(t) ?? true))
+            {
+                _taken.Add(t);
+                return t;
+            }
+        }
+    }
+
+    private readonly HashSet<object> _taken = new(ReferenceEqualityComparer.Instance);
+
+    public Task<ReviewRequest> ReviewRequested(int round, int level) => Next<ReviewRequest>(r => r.Round == round && r.Level == level);
+
+    public Task<DrafterNotice> DrafterTold(string kind, int round) => Next<DrafterNotice>(n => n.Kind == kind && n.Round == round);
+
+    public async Task<ReportOutcome> CompletedAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var state = await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        return state.ReadOutputAs<ReportOutcome>()!;
+    }
+
+    /// <summary>Drains what has happened up to now into <see cref="Seen"/> (after a completion every activity has run).</summary>
+    public IReadOnlyList<object> SeenSoFar()
+    {
+        while (_happened.Reader.TryRead(out var item)) _seen.Add(item);
+        return _seen;
+    }
+
+    // ───────────── The report, its chain and the events a client raises ─────────────
+
+    public const string AgencyId = "hongsibu-approval";
+    public const int Year = 2025;
+    public static string InstanceId(string test) => $"report-{AgencyId}-{test}";
+
+    public static readonly Person Drafter = new("王起草", "drafter@example.gov.cn");
+
+    public static Person Reviewer(string name) => new(name, $"{name}@example.gov.cn");
+
+    public static ReviewLevel Level(string name, string rule, params string[] reviewers) =>
+        new() { Name = name, Rule = rule, Reviewers = reviewers.Select(Reviewer).ToList() };
+
+    public static IReadOnlyList<ReviewLevel> ThreeLevels(string firstRule = ReviewRules.Any) =>
+    [
+        Level("初审·一校", firstRule, "li", "zhao"),
+        Level("复审·二校", ReviewRules.Any, "chen"),
+        Level("终审·三校", ReviewRules.Any, "zhou"),
+    ];
+
+    public static readonly DateTimeOffset Deadline = new(2026, 1, 31, 23, 59, 59, TimeSpan.FromHours(8));
+
+    public async Task<string> StartReportAsync(string instanceId)
+    {
+        var input = new ReportWorkflowInput(AgencyId, Year, "吴忠市红寺堡区审批服务管理局", Drafter, Deadline);
+        return await Client.ScheduleNewOrchestrationInstanceAsync(ReportWorkflowV1.Name, input, new StartOrchestrationOptions(instanceId));
+    }
+
+    /// <summary>Submission of round <paramref name="round"/>; levels fall due after <paramref name="dueAfter"/> (a day unless a test waits for reminders).</summary>
+    public static Submission Submission(int round, IReadOnlyList<ReviewLevel> chain, TimeSpan? dueAfter = null) => new(
+        round, VersionNumber: round + 1, Sha256: $"sha-{round + 1}", "drafter@example.gov.cn", new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.FromHours(8)),
+        chain, Drafter, "gongkai@example.gov.cn", new StageReminderSettings { DueAfter = dueAfter ?? TimeSpan.FromDays(1) });
+
+    public Task SubmitAsync(string instanceId, Submission submission) =>
+        Client.RaiseEventAsync(instanceId, WorkflowEvents.Submit(submission.Round), submission);
+
+    public Task DecideAsync(string instanceId, Submission submission, int level, string reviewer, string decision, string? comment = null) =>
+        Client.RaiseEventAsync(instanceId, WorkflowEvents.Decision(level, submission.Round), new ReviewDecision(
+            submission.Round, level, submission.Chain[level - 1].Name, Reviewer(reviewer), decision, comment, true, true,
+            submission.VersionNumber, submission.Sha256, new DateTimeOffset(2026, 1, 12, 10, 0, 0, TimeSpan.FromHours(8)), null));
+
+    private static FinalArtifacts ArtifactsOf(FinalArtifactsRequest r)
+    {
+        var folder = $"{r.AgencyId}/{r.Year}/r{r.Round:D3}-v{r.VersionNumber:D4}";
+        return new FinalArtifacts(r.VersionNumber, r.VersionSha256, $"{folder}/report.html", "html-sha", $"{folder}/report.docx", "docx-sha", $"{folder}/report.json");
+    }
+
+    private static string Describe(object e) => e switch
+    {
+        ReviewRequest r => $"request R{r.Round}L{r.Level}",
+        StageReminder s => $"{s.Kind} R{s.Request.Round}L{s.Request.Level}",
+        DrafterNotice n => $"drafter {n.Kind} R{n.Round}",
+        StageChange c => $"stage {c.Stage} {c.Action}",
+        _ => e.GetType().Name,
+    };
+
+    /// <summary>The notifier, the supervising office's mailbox and the portal of these tests: each records what it was given.</summary>
+    public sealed class Recorder(Action<object> happened) : IWorkflowNotifier, IReportDelivery, IReportPublisher
+    {
+        public Task<T> Record<T>(object what, T result)
+        {
+            happened(what);
+            return Task.FromResult(result);
+        }
+
+        public Task ReviewRequestedAsync(ReviewRequest request, CancellationToken ct) => Record(request, 0);
+
+        public Task StageReminderAsync(StageReminder reminder, CancellationToken ct) => Record(reminder, 0);
+
+        public Task DrafterNoticeAsync(DrafterNotice notice, CancellationToken ct) => Record(notice, 0);
+
+        public Task<DeliveryReceipt> DeliverAsync(DeliveryRequest request, CancellationToken ct) =>
+            Record(request, new DeliveryReceipt(request.DeliveryId, "test", request.SupervisingOfficeEmail, new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero)));
+
+        public Task<Publication> PublishAsync(PublicationRequest request, CancellationToken ct) =>
+            Record(request, new Publication($"https://portal.example.gov.cn/{request.Report.AgencyId}/{request.Report.Year}", new DateTimeOffset(2026, 1, 21, 9, 0, 0, TimeSpan.Zero), request.Artifacts.HtmlSha256));
+    }
+}
