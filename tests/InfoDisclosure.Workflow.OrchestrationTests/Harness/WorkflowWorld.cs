@@ -55,6 +55,7 @@ public sealed class WorkflowWorld : IAsyncDisposable
                 services.AddSingleton<IWorkflowNotifier>(recorder);
                 services.AddSingleton<IReportDelivery>(recorder);
                 services.AddSingleton<IReportPublisher>(recorder);
+                services.AddSingleton<InfoDisclosure.Workflow.Deadlines.HolidayDataWarnings>();
                 services.AddSingleton(Options.Create(new PublishingOptions { RetryAttempts = 1, RetryFirstInterval = TimeSpan.FromSeconds(1) }));
             });
         world = new WorkflowWorld(host);
