@@ -12,12 +12,12 @@ internal static class ReportLoading
     /// The agency's report of <paramref name="year"/> as it stands: the approved version once approved, else the
     /// current draft; null when there is none. Used as "last year's report" for pre-filling and 勾稽 checks.
     /// </summary>
-    public static async Task<AnnualReport?> LatestAsync(IServiceProvider services, string agencyId, int year, CancellationToken ct)
+    public static async Task<AnnualReport?> LatestAsync(ReportIndex index, ReportDocuments documents, string agencyId, int year, CancellationToken ct)
     {
-        var entry = await services.GetRequiredService<ReportIndex>().GetAsync(agencyId, year, ct);
+        var entry = await index.GetAsync(agencyId, year, ct);
         if (entry is null) return null;
         var number = entry.Stage is ReportStages.Draft or ReportStages.InReview ? entry.CurrentVersion : entry.SubmittedVersion ?? entry.CurrentVersion;
-        return number > 0 ? await services.GetRequiredService<ReportDocuments>().ReadReportAsync(agencyId, year, number, ct) : null;
+        return number > 0 ? await documents.ReadReportAsync(agencyId, year, number, ct) : null;
     }
 
     /// <summary>The report's row and the version to show: ?version=n, else the current one.</summary>
