@@ -62,7 +62,7 @@ public static class HttpInputs
     }
 
     /// <summary>415 unless the body is declared application/json, in UTF-8 (no charset, or charset=utf-8).</summary>
-    public static IResult? RefuseUnlessJson(HttpContext http)
+    private static IResult? RefuseUnlessJson(HttpContext http)
     {
         var (mediaType, charset) = ContentType(http);
         if (mediaType != "application/json") return UnsupportedMediaType("Send the body as application/json.");
