@@ -14,14 +14,6 @@ public static class ReportSource
 {
     public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json" };
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-    });
-
     /// <summary>
     /// The files to check: each file as given, and every report file under each folder (recursive).
     /// A path that does not exist is reported in <paramref name="missing"/>.
@@ -97,13 +89,7 @@ public static class ReportSource
         string text;
         try
         {
-            text = bytes switch
-            {
-                [0xEF, 0xBB, 0xBF, ..] => StrictUtf8.GetString(bytes, 3, bytes.Length - 3),
-                [0xFF, 0xFE, ..] => new UnicodeEncoding(false, true, true).GetString(bytes, 2, bytes.Length - 2),
-                [0xFE, 0xFF, ..] => new UnicodeEncoding(true, true, true).GetString(bytes, 2, bytes.Length - 2),
-                _ => DecodeWithoutMark(bytes),
-            };
+            text = ReportText.DecodeDetecting(bytes);
         }
         catch (DecoderFallbackException)
         {
@@ -111,17 +97,5 @@ public static class ReportSource
         }
         if (text.Contains('\0')) throw new InputException($"{path}：不是文本文件（含二进制内容）");
         return text;
-    }
-
-    private static string DecodeWithoutMark(byte[] bytes)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return StrictGb18030.Value.GetString(bytes);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InfoDisclosure.Workflow.Agencies;
 
 namespace InfoDisclosure.Workflow.Admin;
 
@@ -17,7 +18,7 @@ public static class AdminCsv
         {
             Line(csv,
             [
-                r.AgencyId, r.AgencyName, r.Kind == "government" ? "本级政府" : "部门", r.StageText, r.LevelName ?? "",
+                r.AgencyId, r.AgencyName, r.Kind == AgencyKinds.Government ? "本级政府" : "部门", r.StageText, r.LevelName ?? "",
                 string.Join("；", r.Holder.Select(h => $"{h.Name} <{h.Email}>")), r.Deadline,
                 r.DaysLeft?.ToString(CultureInfo.InvariantCulture) ?? "", r.Overdue ? "是" : "否", r.Late ? "是" : "否",
                 r.PublishedUrl ?? "", r.PublishedAt ?? "",

@@ -75,8 +75,9 @@ public static class AdminEndpoints
     {
         SecurityHeaders(http);
         if (!http.Request.HasFormContentType) return Html(AdminPage.RenderLogin(PagePath, null, "请通过登录表单提交。"), StatusCodes.Status400BadRequest);
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var year = int.TryParse(form["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && HttpInputs.IsYear(y) ? y : (int?)null;
+        var (form, formProblem) = await HttpInputs.ReadFormAsync(http);
+        if (formProblem is not null) return formProblem;
+        var year = int.TryParse(form!["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && HttpInputs.IsYear(y) ? y : (int?)null;
         var apiKey = ApiKey(http);
         if (!ApiKeyCheck.IsAuthorized(form["key"].ToString(), apiKey))
         {

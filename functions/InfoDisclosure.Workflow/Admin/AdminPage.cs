@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Storage;
 
 namespace InfoDisclosure.Workflow.Admin;
@@ -81,7 +82,7 @@ public static class AdminPage
         {
             var css = r.Stage == ReportStages.Published ? "published" : r.Overdue ? "overdue" : r.DaysLeft <= 7 ? "soon" : "";
             h.Append("<tr").Append(css.Length > 0 ? $" class=\"{css}\"" : "").Append(" data-agency=\"").Append(E(r.AgencyId)).Append("\">");
-            Cell(h, Columns[0], E(r.AgencyName) + (r.Kind == "government" ? "（本级政府）" : ""));
+            Cell(h, Columns[0], E(r.AgencyName) + (r.Kind == AgencyKinds.Government ? "（本级政府）" : ""));
             Cell(h, Columns[1], E(r.StageText) + (r.Stage == ReportStages.PublishFailed && r.LastError is { } err ? $"<br><small class=\"error\">{E(err)}</small>" : ""));
             Cell(h, Columns[2], E(r.Holder.Count == 0 ? "—" : string.Join("；", r.Holder.Select(p => p.Name.Length > 0 ? p.Name : p.Email))));
             Cell(h, Columns[3], E(Date(r.Deadline)));

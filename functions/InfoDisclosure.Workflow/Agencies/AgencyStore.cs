@@ -44,14 +44,19 @@ public sealed class AgencyStore(TableServiceClient tables)
         return agencies;
     }
 
-    /// <summary>Replaces an existing agency; with <paramref name="ifMatch"/> only if it is unchanged since that ETag.</summary>
+    /// <summary>
+    /// Replaces an existing agency; with <paramref name="ifMatch"/> (an If-Match header's value) only if one of its
+    /// ETags is the stored one. The header is compared here and never handed to storage, which answers a malformed
+    /// ETag with an error of its own rather than a failed precondition.
+    /// </summary>
     public async Task<(AgencyUpdate Result, string? ETag)> UpdateAsync(Agency agency, string? ifMatch, CancellationToken ct)
     {
         var existing = await GetAsync(agency.Id, ct);
         if (existing is null) return (AgencyUpdate.NotFound, null);
+        if (ifMatch is not null && !ifMatch.Split(',').Any(tag => tag.Trim() == existing.ETag)) return (AgencyUpdate.PreconditionFailed, null);
         try
         {
-            var response = await _table.UpdateEntityAsync(ToEntity(agency), new ETag(ifMatch ?? existing.ETag), TableUpdateMode.Replace, ct);
+            var response = await _table.UpdateEntityAsync(ToEntity(agency), new ETag(existing.ETag), TableUpdateMode.Replace, ct);
             return (AgencyUpdate.Updated, response.Headers.ETag?.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 412)

@@ -1,9 +1,13 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
+using InfoDisclosure.Reports.Import;
 using InfoDisclosure.Workflow.Agencies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace InfoDisclosure.Workflow.Api;
 
@@ -15,49 +19,170 @@ public static class HttpInputs
     /// <summary>Header naming the person acting (for the audit log); the API key identifies the caller, not the person.</summary>
     public const string ActorHeader = "X-User";
 
-    public static async Task<string> ReadBodyAsync(HttpContext http)
+    /// <summary>
+    /// The first buffer of a body without a Content-Length; small, so that many slow requests hold little memory.
+    /// Buffers come from the shared pool and grow by doubling up to the limit.
+    /// </summary>
+    private const int FirstBufferBytes = 4096;
+
+    /// <summary>The request's media type (lower case, "" when none) and its charset parameter.</summary>
+    public static (string MediaType, string? Charset) ContentType(HttpContext http)
     {
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBodyBytes + 1];
-        var builder = new StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer, http.RequestAborted)) > 0)
-        {
-            builder.Append(buffer, 0, read);
-            if (builder.Length > MaxBodyBytes) throw new BodyTooLargeException();
-        }
-        return builder.ToString();
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsed)) return ("", null);
+        var charset = parsed.Charset;
+        return (parsed.MediaType.ToString().ToLowerInvariant(), charset.HasValue && charset.Length > 0 ? charset.ToString() : null);
     }
 
-    /// <summary>Reads a JSON body; a malformed one gives a 400 naming the JSON path where reading failed.</summary>
+    /// <summary>
+    /// Reads a JSON body: application/json in UTF-8 only (else 415), strict JSON (no comments, trailing commas or field
+    /// twice), a malformed one a 400 naming the JSON path where reading failed.
+    /// </summary>
     public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpContext http) where T : class
     {
-        string body;
-        try
+        if (RefuseUnlessJson(http) is { } refused) return (null, refused);
+        var (body, problem) = await ReadBytesAsync(http);
+        if (problem is not null) return (null, problem);
+        using (body)
         {
-            body = await ReadBodyAsync(http);
-        }
-        catch (BodyTooLargeException)
-        {
-            return (null, Problems.Field("$", $"The body is larger than {MaxBodyBytes / 1024 / 1024} MB.", StatusCodes.Status413PayloadTooLarge));
-        }
-        if (string.IsNullOrWhiteSpace(body)) return (null, Problems.Field("$", "A JSON body is required."));
-        try
-        {
-            return (WorkflowJson.Deserialize<T>(body), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.Field(e.Path ?? "$", JsonMessage(e)));
+            var bytes = body!.Bytes;
+            if (bytes.StartsWith(Utf8Bom)) bytes = bytes[Utf8Bom.Length..];
+            if (bytes.Trim(JsonWhitespace).IsEmpty) return (null, Problems.Field("$", "A JSON body is required."));
+            if (!Utf8.IsValid(bytes)) return (null, Problems.Field("$", "The body is not valid UTF-8 (JSON is always UTF-8)."));
+            try
+            {
+                var value = JsonSerializer.Deserialize<T>(bytes, WorkflowJson.Options);
+                return value is null ? (null, Problems.Field("$", "A JSON object is required, not null.")) : (value, null);
+            }
+            catch (JsonException e)
+            {
+                var (field, message) = JsonErrors.Explain(e, typeof(T), WorkflowJson.Options);
+                return (null, Problems.Field(field, message));
+            }
         }
     }
 
-    /// <summary>The reader's message without the position noise, which the field already names.</summary>
-    public static string JsonMessage(JsonException e)
+    /// <summary>415 unless the body is declared application/json, in UTF-8 (no charset, or charset=utf-8).</summary>
+    private static IResult? RefuseUnlessJson(HttpContext http)
     {
-        var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var (mediaType, charset) = ContentType(http);
+        if (mediaType != "application/json") return UnsupportedMediaType("Send the body as application/json.");
+        return charset is null || ReportText.StrictEncoding(charset) is UTF8Encoding
+            ? null
+            : UnsupportedMediaType($"JSON is UTF-8; charset={charset} is not accepted.");
+    }
+
+    /// <summary>
+    /// The body as text. With <paramref name="honourCharset"/> (text/plain, text/html) a declared charset is decoded
+    /// (GB18030, GBK, UTF-16, …; an unknown one is 415); otherwise, and without one, it must be UTF-8. Bytes that are
+    /// not valid in the encoding are a 400, never stored as U+FFFD.
+    /// </summary>
+    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpContext http, bool honourCharset)
+    {
+        var (_, charset) = ContentType(http);
+        Encoding? encoding = null;
+        if (charset is not null)
+        {
+            encoding = ReportText.StrictEncoding(charset);
+            if (encoding is null) return (null, UnsupportedMediaType($"The charset '{charset}' is not known; use utf-8, gb18030 (also for GBK and GB2312) or utf-16."));
+            if (!honourCharset && encoding is not UTF8Encoding) return (null, UnsupportedMediaType($"JSON is UTF-8; charset={charset} is not accepted."));
+        }
+        var (body, problem) = await ReadBytesAsync(http);
+        if (problem is not null) return (null, problem);
+        using (body)
+        {
+            try
+            {
+                return (encoding is null ? ReportText.DecodeUtf8(body!.Bytes) : ReportText.Decode(body!.Bytes, encoding), null);
+            }
+            catch (DecoderFallbackException)
+            {
+                return (null, Problems.Field("$", charset is null
+                    ? "The body is not valid UTF-8; declare its encoding, e.g. charset=gb18030 (also for GBK and GB2312) or charset=utf-16."
+                    : $"The body is not valid {charset}."));
+            }
+        }
+    }
+
+    /// <summary>A form body (urlencoded or multipart); a malformed one (no boundary, truncated, too many fields) is a 400.</summary>
+    public static async Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(HttpContext http)
+    {
+        try
+        {
+            return (await http.Request.ReadFormAsync(http.RequestAborted), null);
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, Problems.Field("$", $"The form could not be read: {e.Message}"));
+        }
+        catch (IOException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            return (null, Problems.Field("$", "The form could not be read: it ended early (truncated)."));
+        }
+    }
+
+    /// <summary>
+    /// The body's bytes, at most <see cref="MaxBodyBytes"/>, in buffers rented from the shared pool (the caller
+    /// disposes the result to give them back); a larger body is a 413, a body that cannot be read a 400.
+    /// </summary>
+    private static async Task<(PooledBody? Body, IResult? Problem)> ReadBytesAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (request.ContentLength > MaxBodyBytes) return (null, TooLarge());
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength + 1 ?? FirstBufferBytes, FirstBufferBytes, MaxBodyBytes + 1));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted);
+                if (read == 0) return (new PooledBody(buffer, length), null);
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, TooLarge());
+                }
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, TooLarge());
+        }
+        catch (IOException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, Problems.Field("$", "The body could not be read: the request ended early."));
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private static IResult TooLarge() =>
+        Problems.Field("$", $"The body is larger than {MaxBodyBytes / 1024 / 1024} MB.", StatusCodes.Status413PayloadTooLarge);
+
+    private static IResult UnsupportedMediaType(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: detail);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
+
+    private sealed class PooledBody(byte[] buffer, int length) : IDisposable
+    {
+        public ReadOnlySpan<byte> Bytes => buffer.AsSpan(0, length);
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
     }
 
     public static bool TryAgencyId(IReadOnlyDictionary<string, string> route, out string agencyId, out IResult? problem)
@@ -71,7 +196,8 @@ public static class HttpInputs
     {
         year = 0;
         problem = null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && IsYear(year)) return true;
+        // Four digits exactly: "02022" is not the year 2022 (NumberStyles.None alone allows leading zeros).
+        if (text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && IsYear(year)) return true;
         problem = Problems.Field(field, "A year from 2008 to 2100 is required.");
         return false;
     }
@@ -116,6 +242,4 @@ public static class HttpInputs
         var remote = RemoteIp(http);
         return remote is null || client == remote ? client : $"{client} (via {remote})";
     }
-
-    private sealed class BodyTooLargeException : Exception;
 }

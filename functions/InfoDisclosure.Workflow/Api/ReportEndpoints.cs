@@ -1,13 +1,12 @@
+using System.Diagnostics;
 using System.Text.Json;
-using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Rendering;
-using InfoDisclosure.Reports.Validation;
 using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Drafts;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Review;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,70 +15,22 @@ namespace InfoDisclosure.Workflow.Api;
 /// <summary>Creating reports and reading them: POST/GET /api/reports, GET /api/reports/{agencyId}/{year}, preview, export.docx.</summary>
 public static class ReportEndpoints
 {
-    /// <summary>A creation that crashed half-way may be taken over after this long (before it, a second POST is a duplicate).</summary>
-    private static readonly TimeSpan AbandonedCreation = TimeSpan.FromMinutes(2);
-
     public static async Task<IResult> CreateAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         var (body, problem) = await HttpInputs.ReadJsonAsync<CreateReportRequest>(http);
         if (problem is not null) return problem;
-        var agencyId = body!.AgencyId?.Trim() ?? "";
-        if (!AgencyValidator.IsValidId(agencyId)) return Problems.Field("$.agencyId", AgencyValidator.IdRule, StatusCodes.Status422UnprocessableEntity);
-        if (body.Year is not { } year || !HttpInputs.IsYear(year)) return Problems.Field("$.year", "A year from 2008 to 2100 is required.", StatusCodes.Status422UnprocessableEntity);
-
-        var services = http.RequestServices;
-        var ct = http.RequestAborted;
-        var agency = (await services.GetRequiredService<AgencyStore>().GetAsync(agencyId, ct))?.Agency;
-        if (agency is null) return Problems.Field("$.agencyId", $"There is no agency '{agencyId}'.", StatusCodes.Status422UnprocessableEntity);
-
-        var instanceId = StorageNames.ReportKey(agencyId, year);
-        if (await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct) is not null) return AlreadyExists(agencyId, year);
-
-        var index = services.GetRequiredService<ReportIndex>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var deadline = InternalDeadline.Deadlines(agency, year).StatutoryDeadline;
-        var entry = new ReportIndexEntry
+        var outcome = await http.RequestServices.GetRequiredService<ReportCreationService>().CreateAsync(durable,
+            new CreationInput(body!.AgencyId ?? "", body.Year ?? 0, HttpInputs.Actor(http), HttpInputs.AuditAddress(http)), http.RequestAborted);
+        return outcome.Status switch
         {
-            AgencyId = agencyId, Year = year, AgencyName = agency.Name, Holder = [agency.Drafter], Deadline = deadline,
-            CreatedAt = now, UpdatedAt = now,
+            CreationStatus.Created => Results.Json(
+                new { status = Summary(outcome.Entry!, http.RequestServices), findings = FindingView.From(outcome.Findings!) },
+                WorkflowJson.Options, statusCode: StatusCodes.Status201Created).WithLocation($"/api/reports/{outcome.Entry!.AgencyId}/{outcome.Entry.Year}"),
+            CreationStatus.Invalid or CreationStatus.NoSuchAgency => Problems.Field(outcome.Field!, outcome.Detail, StatusCodes.Status422UnprocessableEntity),
+            CreationStatus.AlreadyExists => Problems.Conflict(outcome.Detail, "report-exists",
+                new Dictionary<string, object?> { ["location"] = $"/api/reports/{body.AgencyId!.Trim()}/{body.Year}" }),
+            _ => throw new UnreachableException($"Creation status {outcome.Status} has no answer."),
         };
-        // The index row is the one arbiter of "this report exists": only the request that inserts it goes on,
-        // unless it is left from a creation that crashed before starting the orchestration.
-        if (!await index.TryCreateAsync(entry, ct))
-        {
-            var existing = await index.GetAsync(agencyId, year, ct);
-            if (existing is null || now - existing.UpdatedAt < AbandonedCreation
-                || !await index.TryReplaceAsync(existing with { UpdatedAt = now }, ct))
-            {
-                return AlreadyExists(agencyId, year);
-            }
-            entry = (await index.GetAsync(agencyId, year, ct))!;
-        }
-
-        var findings = Array.Empty<Finding>() as IReadOnlyList<Finding>;
-        if (entry.VersionCount == 0)
-        {
-            var previous = await ReportLoading.LatestAsync(services, agencyId, year - 1, ct);
-            var draft = NewReport.Create(agency.Name, year, previous);
-            findings = ReportValidator.Validate(draft, previous);
-            var version = await services.GetRequiredService<ReportDocuments>().AddVersionAsync(agencyId, year, 1, draft,
-                HttpInputs.Actor(http), previous is null ? "new" : "carried-over", now, findings, CancellationToken.None);
-            await index.UpdateAsync(agencyId, year, e => e with
-            {
-                VersionCount = Math.Max(e.VersionCount, version.Number), CurrentVersion = version.Number, CurrentSha256 = version.Sha256,
-            }, CancellationToken.None);
-        }
-
-        await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowTasks.CurrentReportWorkflow,
-            new ReportWorkflowInput(agencyId, year, agency.Name, agency.Drafter, deadline),
-            new StartOrchestrationOptions(InstanceId: instanceId), CancellationToken.None);
-        await services.GetRequiredService<AuditLog>().AppendAsync(instanceId,
-            new AuditEntry(now, HttpInputs.Actor(http), "report-created", $"workflow {WorkflowTasks.CurrentReportWorkflow}",
-                HttpInputs.AuditAddress(http), 0, null, 1), CancellationToken.None);
-
-        var created = (await index.GetAsync(agencyId, year, CancellationToken.None))!;
-        return Results.Json(new { status = Summary(created, services), findings = FindingView.From(findings) }, WorkflowJson.Options,
-            statusCode: StatusCodes.Status201Created).WithLocation($"/api/reports/{agencyId}/{year}");
     }
 
     public static async Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
@@ -178,8 +129,4 @@ public static class ReportEndpoints
 
     internal static IResult NoSuchReport(string agencyId, int year) =>
         Problems.NotFound($"There is no report for '{agencyId}' {year}; create it with POST /api/reports.");
-
-    private static IResult AlreadyExists(string agencyId, int year) =>
-        Problems.Conflict($"The report of '{agencyId}' for {year} exists already (one workflow per agency and year).", "report-exists",
-            new Dictionary<string, object?> { ["location"] = $"/api/reports/{agencyId}/{year}" });
 }

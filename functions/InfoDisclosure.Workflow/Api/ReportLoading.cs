@@ -8,10 +8,6 @@ namespace InfoDisclosure.Workflow.Api;
 
 internal static class ReportLoading
 {
-    /// <summary>The agency's report of <paramref name="year"/> as it stands (<see cref="PreviousYearReport.AsItStandsAsync"/>).</summary>
-    public static Task<AnnualReport?> LatestAsync(IServiceProvider services, string agencyId, int year, CancellationToken ct) =>
-        PreviousYearReport.AsItStandsAsync(services.GetRequiredService<ReportIndex>(), services.GetRequiredService<ReportDocuments>(), agencyId, year, ct);
-
     /// <summary>The report's row and the version to show: ?version=n, else the current one.</summary>
     public static async Task<(ReportIndexEntry? Entry, int Version, IResult? Problem)> VersionForReadingAsync(
         HttpContext http, IReadOnlyDictionary<string, string> route)

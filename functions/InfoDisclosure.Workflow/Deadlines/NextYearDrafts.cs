@@ -1,11 +1,8 @@
-using System.Text;
 using InfoDisclosure.Workflow.Agencies;
-using InfoDisclosure.Workflow.Api;
+using InfoDisclosure.Workflow.Drafts;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Storage;
-using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace InfoDisclosure.Workflow.Deadlines;
@@ -13,14 +10,15 @@ namespace InfoDisclosure.Workflow.Deadlines;
 public sealed record RollOverRun(int Created, int Existing, int Failed);
 
 /// <summary>
-/// On January 1 (Beijing) the report of the year just ended is created for every agency, through the very handler of
-/// POST /api/reports (pre-filled from last year's report, orchestration started), and the drafter is told once.
+/// On January 1 (Beijing) the report of the year just ended is created for every agency, through
+/// <see cref="ReportCreationService"/> as POST /api/reports does (pre-filled from last year's report, orchestration
+/// started), and the drafter is told once.
 /// Runs on every tick during January, so a host that was down on the 1st catches up; the index row makes it idempotent
 /// (an existing report — created by hand in December, or by the other host a moment ago — is left alone). Agencies
 /// added later in the year get their report from POST /api/reports, not from here.
 /// </summary>
 public sealed class NextYearDrafts(
-    IServiceScopeFactory scopes,
+    ReportCreationService creation,
     AgencyStore agencies,
     ReportIndex index,
     SentMailLedger ledger,
@@ -45,40 +43,23 @@ public sealed class NextYearDrafts(
                 existing++;
                 continue;
             }
-            var status = await CreateThroughApiAsync(durable, agency.Id, year, ct);
-            if (status == StatusCodes.Status201Created)
+            var outcome = await creation.CreateAsync(durable, new CreationInput(agency.Id, year, Actor, null), ct);
+            switch (outcome.Status)
             {
-                created++;
-                await TellDrafterAsync(agency, year, ct);
-            }
-            else if (status == StatusCodes.Status409Conflict)
-            {
-                existing++;
-            }
-            else
-            {
-                failed++;
-                logger.LogWarning("New-year report {Agency}/{Year} was not created: POST /api/reports answered {Status}", agency.Id, year, status);
+                case CreationStatus.Created:
+                    created++;
+                    await TellDrafterAsync(agency, year, ct);
+                    break;
+                case CreationStatus.AlreadyExists:
+                    existing++;
+                    break;
+                default:
+                    failed++;
+                    logger.LogWarning("New-year report {Agency}/{Year} was not created: {Status}, {Detail}", agency.Id, year, outcome.Status, outcome.Detail);
+                    break;
             }
         }
         return new RollOverRun(created, existing, failed);
-    }
-
-    /// <summary>Runs the POST /api/reports handler in-process (no API key: this is the system itself) and returns its status code.</summary>
-    private async Task<int> CreateThroughApiAsync(DurableTaskClient durable, string agencyId, int year, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        http.Request.Method = HttpMethods.Post;
-        http.Request.Path = "/api/reports";
-        http.Request.ContentType = "application/json";
-        http.Request.Headers[HttpInputs.ActorHeader] = Actor;
-        http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(WorkflowJson.Serialize(new { agencyId, year })));
-        http.Response.Body = new MemoryStream();
-        http.RequestAborted = ct;
-        var result = await ReportEndpoints.CreateAsync(http, durable, new Dictionary<string, string>());
-        await result.ExecuteAsync(http);
-        return http.Response.StatusCode;
     }
 
     private async Task TellDrafterAsync(Agency agency, int year, CancellationToken ct)

@@ -158,10 +158,10 @@ public sealed class ReportWorkflowV1 : TaskOrchestrator<ReportWorkflowInput, Rep
         }
     }
 
-    /// <summary>Sets the custom status at once (so clients see the new stage immediately) and records the change.</summary>
     /// <summary>
-    /// Records the stage in the index, then shows it in the custom status: whoever sees the new stage in the status
-    /// (a client, a reviewer's e-mail sent after this) finds the index agreeing, so a decision is not refused as stale.
+    /// Records the stage in the index and the audit log (the RecordStage activity), then shows it in the custom status:
+    /// whoever sees the new stage in the status (a client, a reviewer's e-mail sent after this) finds the index
+    /// agreeing, so a decision is not refused as stale.
     /// </summary>
     private static async Task EnterAsync(TaskOrchestrationContext context, StageChange change)
     {

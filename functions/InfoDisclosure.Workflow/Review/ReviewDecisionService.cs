@@ -47,6 +47,9 @@ public sealed class DecisionNotTakenException(Exception inner)
 /// </summary>
 public sealed class ReviewDecisionService(ReportIndex index, DecisionLog log, AuditLog audit, TimeProvider time)
 {
+    /// <summary>The longest comment a decision may carry, on the API and on the review page alike.</summary>
+    public const int MaxCommentLength = 4000;
+
     public async Task<DecisionOutcome> DecideAsync(DurableTaskClient durable, DecisionInput input, CancellationToken ct)
     {
         var entry = await index.GetAsync(input.AgencyId, input.Year, ct);

@@ -38,9 +38,12 @@ public sealed class ReportDocuments(BlobServiceClient blobs, TableServiceClient 
 
     /// <summary>
     /// Writes a new version, numbered <paramref name="firstCandidate"/> or the next number not taken in Blob storage
-    /// (a save that crashed half-way leaves its number used, never half-reused).
+    /// (a save that crashed half-way leaves its number used, never half-reused). A number already taken by the very
+    /// same content (a concurrent save of it, or one that crashed half-way) is completed and returned with
+    /// Created = false instead of writing a copy: the same content saved twice at once makes one version. Both rest
+    /// on storage conditions (If-None-Match: * on the blob, insert-if-absent on the row), so they hold across hosts.
     /// </summary>
-    public async Task<DraftVersion> AddVersionAsync(
+    public async Task<(DraftVersion Version, bool Created)> SaveVersionAsync(
         string agencyId, int year, int firstCandidate, AnnualReport report, string savedBy, string source,
         DateTimeOffset at, IReadOnlyList<Finding> findings, CancellationToken ct)
     {
@@ -48,26 +51,45 @@ public sealed class ReportDocuments(BlobServiceClient blobs, TableServiceClient 
         var sha = Sha256(json);
         var html = HtmlRenderer.RenderPage(report);
         var number = firstCandidate;
+        var created = true;
         while (!await TryUploadNewAsync(BlobPath(agencyId, year, number, "json"), json, "application/json; charset=utf-8", sha, ct))
         {
+            if (await StoredSha256Async(BlobPath(agencyId, year, number, "json"), ct) == sha)
+            {
+                created = false;
+                break;
+            }
             number++;
         }
         await TryUploadNewAsync(BlobPath(agencyId, year, number, "html"), html, "text/html; charset=utf-8", sha, ct);
 
         var version = new DraftVersion(number, sha, at, savedBy, source,
             findings.Count(f => f.Severity == Severity.Error), findings.Count(f => f.Severity == Severity.Warning));
-        await _versions.AddEntityAsync(new TableEntity(StorageNames.ReportKey(agencyId, year), RowKey(number))
+        try
         {
-            ["Number"] = version.Number,
-            ["Sha256"] = version.Sha256,
-            ["SavedAt"] = version.SavedAt,
-            ["SavedBy"] = version.SavedBy,
-            ["Source"] = version.Source,
-            ["ErrorCount"] = version.ErrorCount,
-            ["WarningCount"] = version.WarningCount,
-        }, ct);
-        return version;
+            await _versions.AddEntityAsync(new TableEntity(StorageNames.ReportKey(agencyId, year), RowKey(number))
+            {
+                ["Number"] = version.Number,
+                ["Sha256"] = version.Sha256,
+                ["SavedAt"] = version.SavedAt,
+                ["SavedBy"] = version.SavedBy,
+                ["Source"] = version.Source,
+                ["ErrorCount"] = version.ErrorCount,
+                ["WarningCount"] = version.WarningCount,
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The concurrent saver of the same content wrote the row first: it describes this very version.
+        }
+        return (version, created);
     }
+
+    /// <summary><see cref="SaveVersionAsync"/> when it does not matter whether the version was written now or adopted.</summary>
+    public async Task<DraftVersion> AddVersionAsync(
+        string agencyId, int year, int firstCandidate, AnnualReport report, string savedBy, string source,
+        DateTimeOffset at, IReadOnlyList<Finding> findings, CancellationToken ct) =>
+        (await SaveVersionAsync(agencyId, year, firstCandidate, report, savedBy, source, at, findings, ct)).Version;
 
     public async Task<IReadOnlyList<DraftVersion>> ListVersionsAsync(string agencyId, int year, CancellationToken ct)
     {
@@ -116,6 +138,19 @@ public sealed class ReportDocuments(BlobServiceClient blobs, TableServiceClient 
         catch (RequestFailedException e) when (e.Status == 409 || e.ErrorCode == BlobErrorCode.BlobAlreadyExists)
         {
             return false;
+        }
+    }
+
+    private async Task<string?> StoredSha256Async(string path, CancellationToken ct)
+    {
+        try
+        {
+            var properties = await _drafts.GetBlobClient(path).GetPropertiesAsync(cancellationToken: ct);
+            return properties.Value.Metadata.TryGetValue("sha256", out var sha) ? sha : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
         }
     }
 

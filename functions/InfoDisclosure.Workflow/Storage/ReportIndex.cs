@@ -5,6 +5,23 @@ using InfoDisclosure.Workflow.Agencies;
 
 namespace InfoDisclosure.Workflow.Storage;
 
+/// <summary>
+/// A report's stages. Each move of the index row's stage has one writer:
+/// <code>
+/// stage move                                         writer
+/// (none) → Draft                                     ReportCreationService (inserts the row)
+/// Draft → InReview (new round, level 1)              SubmissionService (replace on the row's ETag; put back to
+///                                                    Draft only when the orchestration did not take the event)
+/// InReview → InReview (level started, level due)     orchestrator (RecordStage activity)
+/// InReview → Draft (rejected)                        orchestrator
+/// InReview → Approved                                orchestrator
+/// Approved/PublishFailed → Submitted → Publishing    orchestrator
+/// Publishing → Published                             orchestrator
+/// Approved/Submitted/Publishing → PublishFailed      orchestrator
+/// PublishFailed → Submitted/Publishing (retry)       orchestrator, once PublicationRetryService raised the retry
+/// </code>
+/// Saving a draft (DraftService) changes the current version, never the stage: it commits only while the stage is Draft.
+/// </summary>
 public static class ReportStages
 {
     public const string Draft = "Draft";

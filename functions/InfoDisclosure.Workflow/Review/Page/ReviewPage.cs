@@ -41,7 +41,6 @@ public static class ReviewPage
     public const string ReviewField = "reviewConfirmed";
     public const string ProofreadField = "proofreadConfirmed";
     public const string CommentField = "comment";
-    public const int MaxCommentLength = 2000;
 
     private const string Styles = """
         body{margin:0;background:#f3f3f3;color:#111;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -211,7 +210,7 @@ public static class ReviewPage
             .Append(posted?.ProofreadConfirmed == true ? " checked" : "").Append(">")
             .Append(HtmlEncode("【校】我已校对文字、数据和表格，与原始记录一致，勾稽关系无误。"))
             .Append("</label>\n")
-            .Append("<label>意见（退回时必填）<textarea name=\"").Append(CommentField).Append("\" maxlength=\"").Append(MaxCommentLength).Append("\">")
+            .Append("<label>意见（退回时必填）<textarea name=\"").Append(CommentField).Append("\" maxlength=\"").Append(ReviewDecisionService.MaxCommentLength).Append("\">")
             .Append(HtmlEncode(posted?.Comment ?? "")).Append("</textarea></label>\n")
             .Append("<div class=\"buttons\"><button type=\"submit\" class=\"approve\" name=\"").Append(DecisionField).Append("\" value=\"approve\">审核通过</button>")
             .Append("<button type=\"submit\" class=\"reject\" name=\"").Append(DecisionField).Append("\" value=\"reject\">退回修改</button></div>\n")

@@ -36,8 +36,9 @@ public static class ReviewPageEndpoints
         {
             return Page(StatusCodes.Status400BadRequest, ReviewPage.Message("无法提交", "请在审核页面上填写并提交表单。"));
         }
-        var form = await http.Request.ReadFormAsync(ct);
-        if (!ReviewLinkTokens.FormValueMatches(key, link.TokenHash, form[ReviewPage.FormField].ToString()))
+        var (form, formProblem) = await HttpInputs.ReadFormAsync(http);
+        if (formProblem is not null) return formProblem;
+        if (!ReviewLinkTokens.FormValueMatches(key, link.TokenHash, form![ReviewPage.FormField].ToString()))
         {
             return Page(StatusCodes.Status403Forbidden, ReviewPage.Message("页面校验失败",
                 "提交的表单不是从本审核页面发出的，审核意见未记录。请从邮件中的链接重新打开审核页面后提交。"));
@@ -122,8 +123,8 @@ public static class ReviewPageEndpoints
     {
         Decisions.Approve when !form.ReviewConfirmed || !form.ProofreadConfirmed => "审核通过须同时勾选【审】和【校】两项确认。",
         Decisions.Reject when string.IsNullOrWhiteSpace(form.Comment) => "退回修改须填写意见，告诉起草人需要修改什么。",
-        Decisions.Approve or Decisions.Reject when form.Comment is { Length: > ReviewPage.MaxCommentLength } =>
-            $"意见最多 {ReviewPage.MaxCommentLength} 字。",
+        Decisions.Approve or Decisions.Reject when form.Comment is { Length: > ReviewDecisionService.MaxCommentLength } =>
+            $"意见最多 {ReviewDecisionService.MaxCommentLength} 字。",
         Decisions.Approve or Decisions.Reject => null,
         _ => "请选择“审核通过”或“退回修改”。",
     };
