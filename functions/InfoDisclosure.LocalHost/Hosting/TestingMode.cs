@@ -1,4 +1,6 @@
+using System.Globalization;
 using InfoDisclosure.Workflow.Api;
+using InfoDisclosure.Workflow.Deadlines;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -11,7 +13,9 @@ namespace InfoDisclosure.LocalHost.Hosting;
 /// <item>versioning probes: the orchestrator versions listed in LocalHost:VersioningProbes (e.g. "v1", then "v1,v2" to
 /// play a deployment that added v2), new instances starting on the last one listed, as new reports start on the newest
 /// ReportWorkflow;</item>
-/// <item>endpoints under /testing (key required) to start them, raise their event and read any instance's durable status.</item>
+/// <item>endpoints under /testing (key required) to start them, raise their event and read any instance's durable status;</item>
+/// <item>the clock (<see cref="TestingClock"/>): POST /testing/clock?to=… moves it forward, and POST /testing/deadlines/run
+/// runs the deadline jobs at once and answers what they did, so a test knows a run has happened after the move.</item>
 /// </list>
 /// None of this is part of the shared routes.
 /// </summary>
@@ -75,6 +79,22 @@ public static class TestingMode
                     failure = instance.FailureDetails?.ErrorMessage,
                 })
                 : Results.NotFound());
+
+        testing.MapPost("/clock", (string? to, TestingClock clock) =>
+        {
+            if (!DateTimeOffset.TryParseExact(to, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "to: an instant with its offset is required, like 2027-01-01T00:00:05+08:00.");
+            }
+            return clock.TryAdvanceTo(instant)
+                ? Results.Ok(new { now = clock.GetUtcNow() })
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The clock already reads {clock.GetUtcNow():O}; it only moves forward.");
+        });
+        testing.MapPost("/deadlines/run", async (DeadlineJobs jobs, DurableTaskClient durable, CancellationToken ct) =>
+        {
+            var (rollOver, reminders) = await jobs.RunAsync(durable, ct);
+            return Results.Ok(new { rollOver, reminders });
+        });
     }
 
     private static async Task<IResult> StartAsync(DurableTaskClient durable, string orchestrator, string instanceId)

@@ -67,8 +67,10 @@ public sealed class OverviewPageTests(PublishingHostFixture world)
             ApiDriver.Level("any", ("李局长", "leader@example.gov.cn"))));
         using (var created = await api.CreateReportAsync(id, Year)) Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var before = (await api.GetReportAsync(id, Year)).ToJsonString();
-        for (var wait = 0; !before.Contains("\"runtimeStatus\":\"Running\"", StringComparison.Ordinal) && wait < 100; wait++)
+        var deadline = DateTime.UtcNow + ApiDriver.Patience;
+        while (!before.Contains("\"runtimeStatus\":\"Running\"", StringComparison.Ordinal))
         {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The workflow of {id}/{Year} was not Running within {ApiDriver.Patience}: {before}");
             await Task.Delay(100);
             before = (await api.GetReportAsync(id, Year)).ToJsonString();
         }

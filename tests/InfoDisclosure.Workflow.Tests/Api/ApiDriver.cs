@@ -113,6 +113,32 @@ public sealed class ApiDriver(LocalHostFixture host)
 
     public TableClient Table(string name) => new TableServiceClient(host.StorageConnectionString).GetTableClient(name);
 
+    /// <summary>
+    /// Waits until the engine has processed the event <paramref name="eventName"/> whose payload mentions
+    /// <paramref name="payloadContains"/>, and returns what the orchestration recorded after it (EventType, Name). The
+    /// Azure Storage backend writes an episode's history (the events it took and the tasks and timers it scheduled)
+    /// together, so once the event shows here, everything its processing started shows too.
+    /// </summary>
+    public async Task<List<(string EventType, string? Name)>> WaitForProcessedEventAsync(string instanceId, string eventName, string payloadContains)
+    {
+        var history = Table(host.TaskHubName + "History");
+        var deadline = DateTime.UtcNow + Patience;
+        var seen = new List<TableEntity>();
+        do
+        {
+            seen.Clear();
+            await foreach (var e in history.QueryAsync<TableEntity>(x => x.PartitionKey == instanceId)) if (e.RowKey != "sentinel") seen.Add(e);
+            seen.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
+            var at = seen.FindIndex(e => e.GetString("EventType") == "EventRaised" && e.GetString("Name") == eventName
+                                         && (e.GetString("Input") ?? "").Contains(payloadContains, StringComparison.Ordinal));
+            if (at >= 0) return seen.Skip(at + 1).Select(e => (e.GetString("EventType"), (string?)e.GetString("Name"))).ToList();
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"{instanceId} did not process {eventName} ({payloadContains}) within {Patience}; history: "
+            + string.Join(", ", seen.Select(e => $"{e.GetString("EventType")} {e.GetString("Name")}")));
+    }
+
     /// <summary>The notices the default notifier recorded for the report (kind, recipients).</summary>
     public async Task<List<(string Id, string Kind, string To)>> NoticesAsync(string agencyId, int year)
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using InfoDisclosure.Reports.Import;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Tests.Shared;
+using InfoDisclosure.Workflow.Review;
 using InfoDisclosure.Workflow.Storage;
 using InfoDisclosure.Workflow.Tests.Hosting;
 
@@ -39,7 +40,10 @@ public sealed class ReviewChainTests(LocalHostFixture host)
         await _api.ApproveAsync(id, 2022, 1, 1, "editor@example.gov.cn");
         await _api.WaitForAsync(id, 2022, "InReview", level: 2, round: 1);
         await _api.ApproveAsync(id, 2022, 2, 1, "chief@example.gov.cn");
-        await Task.Delay(1000);
+        // The first approval of the all-rule level, once the engine has processed it, started nothing and moved nothing.
+        var afterFirst = await _api.WaitForProcessedEventAsync($"report-{id}-2022", WorkflowEvents.Decision(2, 1), "chief@example.gov.cn");
+        Assert.Contains(afterFirst, e => e.EventType == "OrchestratorCompleted"); // the episode that took it is all there
+        Assert.DoesNotContain(afterFirst, e => e.EventType == "TaskScheduled");
         Assert.Equal(2, (int)(await _api.GetReportAsync(id, 2022))["status"]!["level"]!);
         await _api.ApproveAsync(id, 2022, 2, 1, "secrecy@example.gov.cn");
         await _api.WaitForAsync(id, 2022, "InReview", level: 3, round: 1);
@@ -274,6 +278,8 @@ public sealed class ReviewChainTests(LocalHostFixture host)
             notices = await _api.NoticesAsync(id, 2022);
         }
         while (!notices.Any(n => n.Kind == "escalation") && DateTime.UtcNow < deadline);
+        Assert.True(notices.Any(n => n.Kind == "escalation"),
+            $"no escalation within {ApiDriver.Patience}; notices: {string.Join(", ", notices.Select(n => $"{n.Kind} → {n.To}"))}");
 
         // The reminder goes only to the reviewer who has not decided; the escalation to the drafter.
         Assert.Equal("d@example.gov.cn", notices.Single(n => n.Kind == "reminder").To);

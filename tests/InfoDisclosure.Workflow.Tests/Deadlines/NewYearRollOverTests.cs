@@ -13,13 +13,14 @@ using InfoDisclosure.Workflow.Tests.Hosting;
 namespace InfoDisclosure.Workflow.Tests.Deadlines;
 
 /// <summary>
-/// The January 1 roll-over on the local host, driven by its own ticker on the development clock
-/// (DevClock__StartAt a few seconds before midnight, Beijing): the new year's report appears for every agency through
-/// POST /api/reports, pre-filled from last year's, the drafter is told once, and a restart changes nothing.
+/// The January 1 roll-over on the local host, driven by its own ticker on the development clock (DevClock__StartAt an
+/// hour before midnight, Beijing, then moved past midnight through the testing mode's POST /testing/clock): the new
+/// year's report appears for every agency through POST /api/reports, pre-filled from last year's, the drafter is told
+/// once, and a restart changes nothing.
 /// </summary>
 public sealed class NewYearRollOverTests : IAsyncLifetime
 {
-    private static readonly TimeSpan BeforeMidnight = TimeSpan.FromSeconds(40);
+    private static readonly DateTimeOffset NewYear = new(2027, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
     private readonly DevMailbox _mailbox = new(TimeProvider.System);
     private EmbeddedSmtpServer _smtp = null!;
     private LocalHostFixture _host = null!;
@@ -27,14 +28,16 @@ public sealed class NewYearRollOverTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await EmbeddedSmtpServer.StartAsync(_mailbox);
-        var startAt = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)) - BeforeMidnight;
+        // An hour before midnight: nothing races the set-up; the test moves the clock when it is ready.
+        var startAt = NewYear - TimeSpan.FromHours(1);
         _host = await LocalHostFixture.StartAsync(new LocalHostFixtureOptions
         {
             Settings = new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["DevClock__StartAt"] = startAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
-                ["Deadlines__TickSeconds"] = "2",
+                ["Deadlines__TickSeconds"] = "1",
+                ["LocalHost__TestingTasks"] = "true",
                 ["Smtp__Host"] = "127.0.0.1",
                 ["Smtp__Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
@@ -73,6 +76,7 @@ public sealed class NewYearRollOverTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         }
 
+        await AdvanceClockPastMidnightAsync();
         var report = await WaitForReportAsync(carried, 2026);
         await WaitForReportAsync(fresh, 2026);
 
@@ -91,17 +95,32 @@ public sealed class NewYearRollOverTests : IAsyncLifetime
         await _mailbox.WaitForAsync(m => m.Subject.StartsWith("【新年度报告】", StringComparison.Ordinal) && m.To.Contains($"drafter-{fresh}@example.gov.cn"),
             TimeSpan.FromSeconds(30));
 
-        // A restart (the development clock starts again before midnight and passes it again): nothing is created or sent twice.
+        // A restart (the development clock starts again before midnight and passes it again): nothing is created or sent
+        // twice. The deadline jobs run once more on January 1, and only after that run has answered are the mails counted.
         await _host.RestartAsync();
-        await Task.Delay(BeforeMidnight + TimeSpan.FromSeconds(10));
+        await AdvanceClockPastMidnightAsync();
+        using (var run = await _host.Client.PostAsync("testing/deadlines/run", null))
+        {
+            var body = await run.Content.ReadAsStringAsync();
+            Assert.True(run.StatusCode == HttpStatusCode.OK, $"POST /testing/deadlines/run: {(int)run.StatusCode} {body}");
+            var rollOver = JsonNode.Parse(body)!["rollOver"]!;
+            Assert.True((int)rollOver["created"]! == 0 && (int)rollOver["existing"]! == 2, $"the run after the restart: {rollOver}");
+        }
         Assert.Single(_mailbox.Messages, m => m.Subject.StartsWith("【新年度报告】", StringComparison.Ordinal) && m.To.Contains($"drafter-{carried}@example.gov.cn"));
         var audit = (await api.GetReportAsync(carried, 2026)).ToJsonString();
         Assert.Equal(1, CountOf(audit, "\"report-created\""));
     }
 
+    private async Task AdvanceClockPastMidnightAsync()
+    {
+        var to = (NewYear + TimeSpan.FromSeconds(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        using var moved = await _host.Client.PostAsync($"testing/clock?to={Uri.EscapeDataString(to)}", null);
+        Assert.True(moved.StatusCode == HttpStatusCode.OK, $"POST /testing/clock: {(int)moved.StatusCode} {await moved.Content.ReadAsStringAsync()}");
+    }
+
     private async Task<JsonObject> WaitForReportAsync(string agencyId, int year)
     {
-        var until = DateTime.UtcNow + BeforeMidnight + TimeSpan.FromSeconds(60);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < until)
         {
             using var response = await _host.Client.GetAsync($"api/reports/{agencyId}/{year}");
@@ -114,7 +133,7 @@ public sealed class NewYearRollOverTests : IAsyncLifetime
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"The {year} report of {agencyId} was not created by the roll-over.");
+        throw new TimeoutException($"The {year} report of {agencyId} was not created by the roll-over within 60 s of January 1.");
     }
 
     /// <summary>The stored draft version, read from Blob storage as the workflow wrote it.</summary>

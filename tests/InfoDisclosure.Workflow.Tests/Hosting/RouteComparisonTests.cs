@@ -9,7 +9,8 @@ namespace InfoDisclosure.Workflow.Tests.Hosting;
 /// (what the Functions host indexes) against <see cref="ApiRoutes.All"/> and <see cref="WorkflowTasks.All"/>, and the
 /// running local host answering every shared route with the shared handler (the key check) rather than a routing 404/405.
 /// </summary>
-public sealed class RouteComparisonTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+[Collection(Api.LocalHostApiCollection.Name)]
+public sealed class RouteComparisonTests(LocalHostFixture host)
 {
     /// <summary>The Functions host's rule for function names (Azure Functions host, FunctionNameValidationRegex); others are skipped at start.</summary>
     private static readonly Regex FunctionName = new(@"^[a-z][a-z0-9_\-]{0,127}$(?<!^host$)", RegexOptions.IgnoreCase);
