@@ -70,7 +70,10 @@ public static partial class HtmlImporter
         {
             title--;
         }
-        var container = blocks.Skip(title).OfType<HtmlTableBlock>()
+        // The report's tables, by content or by the section they stand in; a portal's link or footer tables are not.
+        var fromTitle = blocks.Skip(title).ToList();
+        var sections = SectionOf(fromTitle);
+        var container = fromTitle.Where((b, i) => b is HtmlTableBlock t && (sections[i] is 2 or 3 or 4 || HtmlTableReader.IsReportTable(t.Grid)))
             .Aggregate(blocks[title].Element, (common, table) => CommonAncestor(common, table.Element, page.DocumentElement));
         return blocks.Skip(title).Where(b => IsWithin(b.Element, container)).ToList();
     }

@@ -91,6 +91,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return normalized.Contains("勾稽", StringComparison.Ordinal) || normalized.StartsWith("单位", StringComparison.Ordinal);
     }
 
+    /// <summary>A table of section 二, 三 or 四 by its content alone.</summary>
+    public static bool IsReportTable(HtmlTableGrid grid) => Classify(grid, 0) != 0;
+
     private static int Classify(HtmlTableGrid grid, int section)
     {
         var texts = new List<string>();
@@ -162,14 +165,18 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
     /// <summary>
     /// The figures of a row: the cells after its label, each read from the cell that starts in this row. Empty cells
-    /// left of <paramref name="firstFigureColumn"/> are the label's spacers. Null (and a finding) when the count
-    /// differs, or when a non-blank figure would be read twice: from a cell that spans down from a row above, or from
-    /// one cell that covers two figure columns.
+    /// left of <paramref name="firstFigureColumn"/> are the label's spacers; empty cells from
+    /// <paramref name="labelledWidth"/> on stand under no header label, as Word leaves them at the end of uneven rows,
+    /// and are no figures. Null (and a finding) when the count differs, or when a non-blank figure would be read twice:
+    /// from a cell that spans down from a row above, or from one cell that covers two figure columns.
     /// </summary>
-    private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0)
+    private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
     {
         var skip = 0;
         while (skip < cells.Count && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
+        var end = cells.Count;
+        while (end > skip && cells[end - 1].Text.Length == 0 && cells[end - 1].Column >= labelledWidth) end--;
+        if (end < cells.Count) cells = cells.GetRange(0, end);
         var figureCount = cells.Count - skip;
         if (figureCount != count)
         {
@@ -198,6 +205,17 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             if (ReferenceEquals(cells[i], cell) && ++seen > 1) return true;
         }
         return false;
+    }
+
+    /// <summary>How far right the non-empty cells of a header row reach: columns beyond hold no figure.</summary>
+    private static int LabelledExtent(HtmlTableGrid grid, int row)
+    {
+        var extent = 0;
+        foreach (var c in grid.CellsOf(row))
+        {
+            if (c.Text.Length > 0) extent = Math.Max(extent, c.Column + c.ColumnSpan);
+        }
+        return extent;
     }
 
     /// <summary>How far right the cells that start in a row reach.</summary>
@@ -231,6 +249,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         foreach (var (table, _) in _proactive)
         {
             int? headerWidth = null;
+            var labelledWidth = int.MaxValue;
             for (var r = 0; r < table.Grid.Rows.Count; r++)
             {
                 var cells = table.Grid.CellsOf(r).ToList();
@@ -239,6 +258,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 if (LabelMatching.Normalize(first.Text).StartsWith("信息内容", StringComparison.Ordinal))
                 {
                     headerWidth = Extent(table.Grid, r);
+                    labelledWidth = LabelledExtent(table.Grid, r);
                     continue;
                 }
                 var labelIndex = LeadingLabel(cells);
@@ -256,7 +276,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 if (Overflows(table, r, headerWidth, $"第二部分“{layout.Item}”行")) continue;
-                var figures = RowFigures(table, r, cells.Skip(labelIndex + 1).ToList(), layout.Cells.Count, $"第二部分“{layout.Item}”行");
+                var figures = RowFigures(table, r, cells.Skip(labelIndex + 1).ToList(), layout.Cells.Count, $"第二部分“{layout.Item}”行", labelledWidth: labelledWidth);
                 if (figures is null) continue;
                 for (var i = 0; i < figures.Count; i++) layout.Cells[i].Set(proactive, figures[i]);
             }
@@ -300,6 +320,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             SimpleTable? table = caption is null ? null : new SimpleTable { Caption = caption };
             if (table is not null) tables.Add(table);
             int? headerWidth = null;
+            var labelledWidth = int.MaxValue;
             for (var r = 0; r < grid.Rows.Count; r++)
             {
                 var cells = grid.CellsOf(r).ToList();
@@ -324,6 +345,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 if (LabelMatching.Normalize(texts[0]).StartsWith("信息内容", StringComparison.Ordinal) && table.Header.Count == 0)
                 {
                     headerWidth = Extent(grid, r);
+                    labelledWidth = LabelledExtent(grid, r);
                     var header = texts.ToList();
                     while (header.Count > 0 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
                     table.Header = header;
@@ -335,7 +357,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 if (Overflows(block, r, headerWidth, $"第二部分“{texts[0]}”行")) continue;
-                var figures = RowFigures(block, r, cells.Skip(1).ToList(), table.Header.Count - 1, $"第二部分“{texts[0]}”行");
+                var figures = RowFigures(block, r, cells.Skip(1).ToList(), table.Header.Count - 1, $"第二部分“{texts[0]}”行", labelledWidth: labelledWidth);
                 if (figures is not null) table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
             }
         }
@@ -408,7 +430,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 var name = $"第三部分“{row.Where}”行";
-                var figures = Overflows(table, r, headerWidth, name) ? null : RowFigures(table, r, figureCells, 7, name, firstFigure);
+                var figures = Overflows(table, r, headerWidth, name) ? null : RowFigures(table, r, figureCells, 7, name, firstFigure, columns.Max() + 1);
                 var counts = new ApplicantCounts();
                 if (figures is not null)
                 {
@@ -469,11 +491,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return headerWord;
     }
 
-    /// <summary>The grid column of each applicant column, by the labels of the lowest header row (a rowspan reaches down to it).</summary>
+    /// <summary>
+    /// The grid column of each applicant column, by the lowest label in each column: a rowspan reaches down to the
+    /// lowest header row, and where Word's merged cells were copied flat the label stays in the row it was in.
+    /// </summary>
     private int[]? ApplicantColumnsOf(HtmlTableBlock table, int headerRows)
     {
         var grid = table.Grid;
-        var leaf = Enumerable.Range(0, grid.Width).Select(c => LabelMatching.Normalize(grid[headerRows - 1, c]?.Text ?? "")).ToList();
+        var leaf = Enumerable.Range(0, grid.Width).Select(c => LabelMatching.Normalize(LowestLabel(grid, headerRows, c))).ToList();
         var columns = new int[7];
         for (var k = 0; k < 7; k++)
         {
@@ -488,6 +513,16 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             columns[k] = matches[0];
         }
         return columns;
+    }
+
+    /// <summary>The text of the lowest non-empty header cell in a column, "" when none.</summary>
+    private static string LowestLabel(HtmlTableGrid grid, int headerRows, int column)
+    {
+        for (var r = headerRows - 1; r >= 0; r--)
+        {
+            if (grid[r, column] is { Text.Length: > 0 } cell) return cell.Text;
+        }
+        return "";
     }
 
     /// <summary>The template's layout: label columns, then the seven figure columns last.</summary>
@@ -528,7 +563,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(grid.CellsOf(more).Select(c => c.Text))}");
         }
         var result = new ReviewAndLitigation();
-        var extra = grid.CellsOf(row).Where(c => c.Row == row && !columns.Contains(c.Column)).ToList();
+        var extra = grid.CellsOf(row).Where(c => c.Row == row && c.Text.Length > 0 && !columns.Contains(c.Column)).ToList();
         if (extra.Count > 0)
         {
             Unreadable(RowWhere(table, row), $"第四部分数字行在表头之外还有单元格：{Describe(extra.Select(c => c.Text))}，此行未读入。");
@@ -553,13 +588,16 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         if (headerRows.Count == 0) return grid.Width == 15 ? Enumerable.Range(0, 15).ToArray() : null;
         var columns = new int[15];
         Array.Fill(columns, -1);
+        // A group label copied flat from Word's merged cells stands in the first of its columns, the rest left empty.
+        var groupLabels = headerRows.Select(r => FilledRight(grid, r)).ToList();
         for (var c = 0; c < grid.Width; c++)
         {
-            var path = headerRows.Select(r => grid[r, c]).OfType<HtmlGridCell>().Distinct().Select(h => LabelMatching.Normalize(h.Text)).ToList();
+            var path = headerRows.Select(r => grid[r, c]).OfType<HtmlGridCell>().Distinct().Select(h => LabelMatching.Normalize(h.Text)).Where(t => t.Length > 0).ToList();
             if (path.Count == 0) continue;
-            var group = path.Any(p => p.Contains("复议后起诉", StringComparison.Ordinal)) ? 2
-                : path.Any(p => p.Contains("未经复议", StringComparison.Ordinal)) ? 1
-                : path.Any(p => p.Contains("行政复议", StringComparison.Ordinal)) ? 0
+            var groups = groupLabels.Select(g => g[c]).ToList();
+            var group = groups.Any(p => p.Contains("复议后起诉", StringComparison.Ordinal)) ? 2
+                : groups.Any(p => p.Contains("未经复议", StringComparison.Ordinal)) ? 1
+                : groups.Any(p => p.Contains("行政复议", StringComparison.Ordinal)) ? 0
                 : -1;
             var outcome = -1;
             var bestScore = 0.0;
@@ -577,5 +615,19 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             columns[group * 5 + outcome] = c;
         }
         return columns.All(c => c >= 0) ? columns : null;
+    }
+
+    /// <summary>The normalized labels of a header row, each empty slot given the label on its left.</summary>
+    private static string[] FilledRight(HtmlTableGrid grid, int row)
+    {
+        var labels = new string[grid.Width];
+        var last = "";
+        for (var c = 0; c < grid.Width; c++)
+        {
+            var text = LabelMatching.Normalize(grid[row, c]?.Text ?? "");
+            if (text.Length > 0) last = text;
+            labels[c] = last;
+        }
+        return labels;
     }
 }
