@@ -11,11 +11,11 @@ namespace InfoDisclosure.Reports.Import;
 /// </summary>
 internal sealed class HtmlTableReader(List<Finding> findings)
 {
-    private sealed record Captioned(HtmlTableBlock Table, string? Caption);
+    private sealed record Captioned(TableBlock Table, string? Caption);
 
     private readonly List<Captioned> _proactive = [];
-    private readonly List<HtmlTableBlock> _applications = [];
-    private readonly List<HtmlTableBlock> _review = [];
+    private readonly List<TableBlock> _applications = [];
+    private readonly List<TableBlock> _review = [];
 
     private static readonly string[] ApplicationHeaderWords = ["勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构"];
 
@@ -31,7 +31,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static readonly string[] NormalizedOutcomeLabels = ReportCells.Outcomes.Select(o => LabelMatching.Normalize(o.Label)).ToArray();
 
     /// <summary>Takes a table found in section <paramref name="section"/> (0 outside 二–四), with the caption printed above it if any.</summary>
-    public void Add(HtmlTableBlock table, int section, string? captionAbove)
+    public void Add(TableBlock table, int section, string? captionAbove)
     {
         switch (Classify(table.Grid, section))
         {
@@ -158,8 +158,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private void Unreadable(string where, string message) =>
         findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, where, message));
 
-    private static string RowWhere(HtmlTableBlock table, int row) =>
-        table.Grid.RowSourceLines[row] is > 0 and var line ? $"第{line}行" : table.Where;
+    private static string RowWhere(TableBlock table, int row) => table.RowWheres[row];
 
     private static string Describe(IEnumerable<string> cells) => string.Join(" | ", cells);
 
@@ -170,7 +169,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// and are no figures. Null (and a finding) when the count differs, or when a non-blank figure would be read twice:
     /// from a cell that spans down from a row above, or from one cell that covers two figure columns.
     /// </summary>
-    private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
+    private List<Cell>? RowFigures(TableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
     {
         var skip = 0;
         while (skip < cells.Count && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
@@ -233,7 +232,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// A row reaching past its header has a cell too many somewhere, and which one cannot be told: a finding, so that
     /// no figure is read into the wrong column.
     /// </summary>
-    private bool Overflows(HtmlTableBlock table, int row, int? headerWidth, string name)
+    private bool Overflows(TableBlock table, int row, int? headerWidth, string name)
     {
         if (headerWidth is not { } width || Extent(table.Grid, row) <= width) return false;
         Unreadable(RowWhere(table, row), $"{name}的单元格超出表头（{width}列）：{Describe(table.Grid.CellsOf(row).Select(c => c.Text))}，此行未读入。");
@@ -495,7 +494,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// The grid column of each applicant column, by the lowest label in each column: a rowspan reaches down to the
     /// lowest header row, and where Word's merged cells were copied flat the label stays in the row it was in.
     /// </summary>
-    private int[]? ApplicantColumnsOf(HtmlTableBlock table, int headerRows)
+    private int[]? ApplicantColumnsOf(TableBlock table, int headerRows)
     {
         var grid = table.Grid;
         var leaf = Enumerable.Range(0, grid.Width).Select(c => LabelMatching.Normalize(LowestLabel(grid, headerRows, c))).ToList();

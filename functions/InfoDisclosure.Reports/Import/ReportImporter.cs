@@ -41,6 +41,11 @@ public static partial class ReportImporter
 
     public static ImportResult ImportHtml(string html) => HtmlImporter.Import(html);
 
+    /// <summary>A Word document (DOCX); throws <see cref="InvalidDataException"/> when it is not one.</summary>
+    public static ImportResult ImportDocx(Stream docx) => DocxImporter.Import(docx);
+
+    public static ImportResult ImportDocx(byte[] docx) => DocxImporter.Import(new MemoryStream(docx, writable: false));
+
     /// <summary>A page as published, in the encoding it declares (<see cref="HtmlBytes.Decode"/>).</summary>
     public static ImportResult ImportHtml(ReadOnlySpan<byte> html) => HtmlImporter.Import(HtmlBytes.Decode(html));
 
