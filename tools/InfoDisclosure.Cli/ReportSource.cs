@@ -9,18 +9,15 @@ namespace InfoDisclosure.Cli;
 /// <summary>A report read from a file, with what the import could not read.</summary>
 public sealed record LoadedReport(AnnualReport Report, IReadOnlyList<Finding> ImportFindings);
 
-/// <summary>Finds report files and reads them: .json as the report's JSON, .html/.htm as a portal page, .txt as copied text.</summary>
+/// <summary>
+/// Finds report files and reads them: .json as the report's JSON, .html/.htm as a portal page (in the charset it
+/// declares), .docx as a Word document, .txt as copied text.
+/// </summary>
 public static class ReportSource
 {
-    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json" };
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json", ".docx" };
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-    });
 
     /// <summary>
     /// The files to check: each file as given, and every report file under each folder (recursive).
@@ -55,8 +52,20 @@ public static class ReportSource
     /// <summary>Reads and imports one report; throws <see cref="InputException"/> when it cannot be read at all.</summary>
     public static LoadedReport Load(string path)
     {
-        var text = ReadText(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".docx")
+        {
+            try
+            {
+                var docx = ReportImporter.ImportDocx(ReadBytes(path));
+                return new LoadedReport(docx.Report, docx.Findings);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new InputException($"{path}：{ex.Message}");
+            }
+        }
+        var text = extension is ".html" or ".htm" ? ReadPage(path) : ReadText(path);
         if (extension == ".json")
         {
             try
@@ -84,15 +93,7 @@ public static class ReportSource
     /// </summary>
     public static string ReadText(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}：无法读取文件（{ex.Message}）");
-        }
+        var bytes = ReadBytes(path);
 
         string text;
         try
@@ -102,7 +103,7 @@ public static class ReportSource
                 [0xEF, 0xBB, 0xBF, ..] => StrictUtf8.GetString(bytes, 3, bytes.Length - 3),
                 [0xFF, 0xFE, ..] => new UnicodeEncoding(false, true, true).GetString(bytes, 2, bytes.Length - 2),
                 [0xFE, 0xFF, ..] => new UnicodeEncoding(true, true, true).GetString(bytes, 2, bytes.Length - 2),
-                _ => DecodeWithoutMark(bytes),
+                _ => HtmlBytes.DecodeUndeclared(bytes),
             };
         }
         catch (DecoderFallbackException)
@@ -113,15 +114,32 @@ public static class ReportSource
         return text;
     }
 
-    private static string DecodeWithoutMark(byte[] bytes)
+    /// <summary>A page's text in the charset its &lt;meta&gt; declares, else as <see cref="ReadText"/> reads any file.</summary>
+    private static string ReadPage(string path)
     {
+        var bytes = ReadBytes(path);
+        string text;
         try
         {
-            return StrictUtf8.GetString(bytes);
+            text = HtmlBytes.Decode(bytes);
         }
         catch (DecoderFallbackException)
         {
-            return StrictGb18030.Value.GetString(bytes);
+            throw new InputException($"{path}：无法识别网页编码（与 meta charset 声明不符，或既不是 UTF-8 也不是 GB18030/GBK）");
+        }
+        if (text.Contains('\0')) throw new InputException($"{path}：不是文本文件（含二进制内容）");
+        return text;
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}：无法读取文件（{ex.Message}）");
         }
     }
 }
