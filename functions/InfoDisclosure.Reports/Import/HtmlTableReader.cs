@@ -562,7 +562,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(grid.CellsOf(more).Select(c => c.Text))}");
         }
         var result = new ReviewAndLitigation();
-        var extra = grid.CellsOf(row).Where(c => c.Row == row && c.Text.Length > 0 && !columns.Contains(c.Column)).ToList();
+        // An empty cell under the header's own empty cells is Word's uneven row; anything else is a cell too many.
+        var headerWidth = headerRows.Count == 0 ? grid.Width : headerRows.Max(r => Extent(grid, r));
+        var extra = grid.CellsOf(row).Where(c => c.Row == row && !columns.Contains(c.Column) && (c.Text.Length > 0 || c.Column + c.ColumnSpan > headerWidth)).ToList();
         if (extra.Count > 0)
         {
             Unreadable(RowWhere(table, row), $"第四部分数字行在表头之外还有单元格：{Describe(extra.Select(c => c.Text))}，此行未读入。");
