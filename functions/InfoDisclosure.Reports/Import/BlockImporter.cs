@@ -14,8 +14,8 @@ internal abstract record ReportBlock(int Position, string Where);
 
 internal sealed record TextBlock(string Text, int Position, string Where) : ReportBlock(Position, Where);
 
-/// <summary>A data table; <paramref name="RowWheres"/> names each of its grid rows.</summary>
-internal sealed record TableBlock(HtmlTableGrid Grid, int Position, string Where, IReadOnlyList<string> RowWheres) : ReportBlock(Position, Where);
+/// <summary>A data table; <paramref name="RowWhere"/> names a grid row (asked for only when a finding needs it).</summary>
+internal sealed record TableBlock(HtmlTableGrid Grid, int Position, string Where, Func<int, string> RowWhere) : ReportBlock(Position, Where);
 
 /// <summary>
 /// Reads a report from its blocks, the same way for every published format: the tables are mapped by their header
@@ -55,7 +55,7 @@ internal static partial class BlockImporter
             var heading = Array.FindIndex(sections, s => s == n);
             return heading >= 0 && blocks[heading] is TextBlock text && IsSectionHeading(text.Text, sections, heading) ? text.Where : null;
         });
-        return new ImportResult(report, findings.OrderBy(Order(blocks)).ToList());
+        return new ImportResult(report, findings.Count > 1 ? findings.OrderBy(Order(blocks)).ToList() : findings);
     }
 
     /// <summary>Findings in the order of the places they name; a place no block names (the whole text) last, or by the line it names.</summary>
@@ -67,7 +67,7 @@ internal static partial class BlockImporter
             positions.TryAdd(block.Where, block.Position);
             if (block is TableBlock table)
             {
-                foreach (var row in table.RowWheres) positions.TryAdd(row, block.Position);
+                for (var row = 0; row < table.Grid.Rows.Count; row++) positions.TryAdd(table.RowWhere(row), block.Position);
             }
         }
         return f => positions.TryGetValue(f.Where, out var position) ? position : LineNumber(f.Where);

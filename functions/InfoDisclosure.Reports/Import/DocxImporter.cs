@@ -105,9 +105,7 @@ public static class DocxImporter
         private void AddTable(Table table)
         {
             var where = $"第{++_tables}个表格";
-            var grid = Grid(table);
-            var rows = Enumerable.Range(1, grid.Rows.Count).Select(r => $"{where}第{r}行").ToArray();
-            _blocks.Add((new TableBlock(grid, _blocks.Count, where, rows), false));
+            _blocks.Add((new TableBlock(Grid(table), _blocks.Count, where, row => $"{where}第{row + 1}行"), false));
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed record HtmlTableBlock(HtmlTableGrid Grid, PageElement Element, i
 {
     /// <summary>Rows are named by their &lt;tr&gt;'s line; a row only a span reaches, by the table's.</summary>
     public override ReportBlock ToReportBlock() =>
-        new TableBlock(Grid, SourceLine, Where, Grid.RowSourceLines.Select(line => line > 0 ? $"第{line}行" : Where).ToArray());
+        new TableBlock(Grid, SourceLine, Where, row => Grid.RowSourceLines[row] is > 0 and var line ? $"第{line}行" : Where);
 }
 
 /// <summary>

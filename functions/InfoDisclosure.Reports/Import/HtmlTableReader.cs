@@ -158,7 +158,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private void Unreadable(string where, string message) =>
         findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, where, message));
 
-    private static string RowWhere(TableBlock table, int row) => table.RowWheres[row];
+    private static string RowWhere(TableBlock table, int row) => table.RowWhere(row);
 
     private static string Describe(IEnumerable<string> cells) => string.Join(" | ", cells);
 
@@ -187,7 +187,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             var f = cells[i];
             if (f.Text.Length > 0 && (f.Row != row || IsRepeated(cells, skip, f)))
             {
-                Unreadable(RowWhere(table, row), $"{name}的单元格“{f.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
+                Unreadable(RowWhere(table, row), $"{name}第{f.Column + 1}列的单元格“{f.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
                 return null;
             }
         }
@@ -235,7 +235,8 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private bool Overflows(TableBlock table, int row, int? headerWidth, string name)
     {
         if (headerWidth is not { } width || Extent(table.Grid, row) <= width) return false;
-        Unreadable(RowWhere(table, row), $"{name}的单元格超出表头（{width}列）：{Describe(table.Grid.CellsOf(row).Select(c => c.Text))}，此行未读入。");
+        var beyond = table.Grid.CellsOf(row).Where(c => c.Row == row && c.Column + c.ColumnSpan > width).Select(c => $"第{c.Column + 1}列“{c.Text}”");
+        Unreadable(RowWhere(table, row), $"{name}的单元格超出表头（{width}列）：{string.Join("、", beyond)}；整行：{Describe(table.Grid.CellsOf(row).Select(c => c.Text))}，此行未读入。");
         return true;
     }
 

@@ -87,6 +87,20 @@ public class WordStylePageCorpusTests
     }
 
     [Fact]
+    public void A_figure_under_no_header_label_is_refused_with_the_row_and_its_cells_named()
+    {
+        var text = TestPaths.ReadFixture("2022_hongsibu_approval_bureau.txt").Replace("行政许可\t0\t\t", "行政许可\t0\t5\t", StringComparison.Ordinal);
+        var page = new WordGridPage();
+        var result = ReportImporter.ImportHtml(page.Bytes(page.Write(text)));
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(Rules.ImportUnreadable, finding.Rule);
+        Assert.Matches(@"^第\d+行$", finding.Where);
+        Assert.Contains("“行政许可”行应有1个数字单元格，读到2个：0 | 5", finding.Message);
+        Assert.True(result.Report.ProactiveDisclosure!.AdministrativeLicensing.IsBlank);
+    }
+
+    [Fact]
     public void A_gb2312_page_is_decoded_by_its_meta_charset()
     {
         var page = new WordGridPage { Charset = "gb2312" };
