@@ -4,10 +4,10 @@ using InfoDisclosure.Reports.Validation;
 namespace InfoDisclosure.Reports.Import;
 
 /// <summary>
-/// Maps the expanded tables of a page to sections 二, 三 and 四. A table is recognised by its content (its position
-/// decides only when the content does not), columns by their header labels, rows by their labels with the tolerant
-/// matching of the text import. A figure is read only from the cell that holds it: a number that a span would
-/// repeat, a cell with no column, or a row that cannot be placed is a finding, never a guess.
+/// Maps the expanded tables of a page or a Word document to sections 二, 三 and 四. A table is recognised by its
+/// content (its position decides only when the content does not), columns by their header labels, rows by their
+/// labels with the tolerant matching of the text import. A figure is read only from the cell that holds it: a
+/// number that a span would repeat, a cell with no column, or a row that cannot be placed is a finding, never a guess.
 /// </summary>
 internal sealed class HtmlTableReader(List<Finding> findings)
 {
