@@ -8,7 +8,7 @@ public static class CommandLine
 
         用法 (usage):
           infodisclosure check PATH... [--json] [--previous FILE]
-              检查报告（.txt、.html、.htm、.json 文件，或文件夹，递归），按2021年格式的勾稽关系校验。
+              检查报告（.txt、.html、.htm、.json、.docx 文件，或文件夹，递归），按2021年格式的勾稽关系校验。
               Check reports (files or folders, recursive) against the 2021-format rules.
               --json           以 JSON 数组输出 {file, format, agency, year, findings:[{rule, severity, where, message}]}
               --previous FILE  上年报告，用于核对上年结转（YEAR.CARRYOVER）和现行有效件数（T2.IN_FORCE）

@@ -9,10 +9,13 @@ namespace InfoDisclosure.Cli;
 /// <summary>A report read from a file, with what the import could not read.</summary>
 public sealed record LoadedReport(AnnualReport Report, IReadOnlyList<Finding> ImportFindings);
 
-/// <summary>Finds report files and reads them: .json as the report's JSON, .html/.htm as a portal page, .txt as copied text.</summary>
+/// <summary>
+/// Finds report files and reads them: .json as the report's JSON, .html/.htm as a portal page (in the charset it
+/// declares), .docx as a Word document, .txt as copied text.
+/// </summary>
 public static class ReportSource
 {
-    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json" };
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json", ".docx" };
 
     /// <summary>
     /// The files to check: each file as given, and every report file under each folder (recursive).
@@ -47,8 +50,20 @@ public static class ReportSource
     /// <summary>Reads and imports one report; throws <see cref="InputException"/> when it cannot be read at all.</summary>
     public static LoadedReport Load(string path)
     {
-        var text = ReadText(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".docx")
+        {
+            try
+            {
+                var docx = ReportImporter.ImportDocx(ReadBytes(path));
+                return new LoadedReport(docx.Report, docx.Findings);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new InputException($"{path}：{ex.Message}");
+            }
+        }
+        var text = extension is ".html" or ".htm" ? ReadPage(path) : ReadText(path);
         if (extension == ".json")
         {
             try
@@ -76,15 +91,7 @@ public static class ReportSource
     /// </summary>
     public static string ReadText(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}：无法读取文件（{ex.Message}）");
-        }
+        var bytes = ReadBytes(path);
 
         string text;
         try
@@ -97,5 +104,34 @@ public static class ReportSource
         }
         if (text.Contains('\0')) throw new InputException($"{path}：不是文本文件（含二进制内容）");
         return text;
+    }
+
+    /// <summary>A page's text in the charset its &lt;meta&gt; declares, else as <see cref="ReadText"/> reads any file.</summary>
+    private static string ReadPage(string path)
+    {
+        var bytes = ReadBytes(path);
+        string text;
+        try
+        {
+            text = HtmlBytes.Decode(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InputException($"{path}：无法识别网页编码（与 meta charset 声明不符，或既不是 UTF-8 也不是 GB18030/GBK）");
+        }
+        if (text.Contains('\0')) throw new InputException($"{path}：不是文本文件（含二进制内容）");
+        return text;
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}：无法读取文件（{ex.Message}）");
+        }
     }
 }

@@ -6,12 +6,23 @@ namespace InfoDisclosure.Reports.Import;
 internal abstract record HtmlBlock(PageElement Element, int SourceLine)
 {
     public string Where => $"第{SourceLine}行";
+
+    /// <summary>The block as every format gives it, placed by its source line.</summary>
+    public abstract ReportBlock ToReportBlock();
 }
 
 /// <summary>A line as a reader sees it: a paragraph, a heading, or a part of either split by &lt;br&gt;.</summary>
-internal sealed record HtmlTextBlock(string Text, PageElement Element, int SourceLine) : HtmlBlock(Element, SourceLine);
+internal sealed record HtmlTextBlock(string Text, PageElement Element, int SourceLine) : HtmlBlock(Element, SourceLine)
+{
+    public override ReportBlock ToReportBlock() => new TextBlock(Text, SourceLine, Where);
+}
 
-internal sealed record HtmlTableBlock(HtmlTableGrid Grid, PageElement Element, int SourceLine) : HtmlBlock(Element, SourceLine);
+internal sealed record HtmlTableBlock(HtmlTableGrid Grid, PageElement Element, int SourceLine) : HtmlBlock(Element, SourceLine)
+{
+    /// <summary>Rows are named by their &lt;tr&gt;'s line; a row only a span reaches, by the table's.</summary>
+    public override ReportBlock ToReportBlock() =>
+        new TableBlock(Grid, SourceLine, Where, row => Grid.RowSourceLines[row] is > 0 and var line ? $"第{line}行" : Where);
+}
 
 /// <summary>
 /// Turns a page into lines and tables in reading order. Block elements and &lt;br&gt; end a line; inline markup

@@ -1,56 +1,22 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Model;
-using InfoDisclosure.Reports.Validation;
 
 namespace InfoDisclosure.Reports.Import;
 
 /// <summary>
 /// Imports a report published as an HTML page: &lt;table&gt; markup with rowspan/colspan as the official template
-/// has them, and the prose in &lt;p&gt;, &lt;div&gt; and heading elements. Tables are expanded into grids and
-/// mapped by their header and row labels (<see cref="HtmlTableReader"/>); the prose is read as the lines a reader
-/// sees, by the same rules as the plain-text import, so a page and its copied text give the same report.
-/// What cannot be read is an IMPORT.UNREADABLE finding naming the line of the page source.
+/// has them, and the prose in &lt;p&gt;, &lt;div&gt; and heading elements. The page is read as lines and tables in
+/// reading order (<see cref="HtmlBlocks"/>), the portal around the report left out, and the rest read as every
+/// published format is (<see cref="BlockImporter"/>). What cannot be read is an IMPORT.UNREADABLE finding naming the
+/// line of the page source.
 /// </summary>
 public static partial class HtmlImporter
 {
     public static ImportResult Import(string html) => Import(HtmlPage.Parse(html));
 
     /// <summary>The import of a page already parsed (by either parser: the differential test compares them).</summary>
-    internal static ImportResult Import(HtmlPage page)
-    {
-        var blocks = ReportBlocks(page);
-        var findings = new List<Finding>();
-        var sections = SectionOf(blocks);
-
-        var report = ReadNarrative(blocks, sections, findings);
-        var tables = new HtmlTableReader(findings);
-        string? captionAbove = null;
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            switch (blocks[i])
-            {
-                case HtmlTableBlock table:
-                    tables.Add(table, sections[i], captionAbove);
-                    captionAbove = null;
-                    break;
-                case HtmlTextBlock text when sections[i] is 2 or 3 or 4 && !IsSectionHeading(text, sections, i):
-                    if (HtmlTableReader.IsCaption(text.Text)) captionAbove = text.Text;
-                    else if (!HtmlTableReader.IsTableNote(text.Text))
-                    {
-                        findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, text.Where,
-                            $"第{LabelMatching.ChineseNumeral(sections[i])}部分表格之外的文字，未读入：{text.Text}"));
-                    }
-                    break;
-            }
-        }
-        tables.Complete(report, n =>
-        {
-            var heading = Array.FindIndex(sections, s => s == n);
-            return heading >= 0 && blocks[heading] is HtmlTextBlock text && IsSectionHeading(text, sections, heading) ? text.Where : null;
-        });
-        return new ImportResult(report, findings.OrderBy(f => LineNumber(f.Where)).ToList());
-    }
+    internal static ImportResult Import(HtmlPage page) =>
+        BlockImporter.Import(ReportBlocks(page).Select(b => b.ToReportBlock()).ToList());
 
     /// <summary>
     /// The blocks of the report itself: from its title to the end of the element that holds the title and every
@@ -73,9 +39,12 @@ public static partial class HtmlImporter
         {
             title--;
         }
-        var container = blocks.Skip(title).OfType<HtmlTableBlock>()
+        // The report's tables, by content or by the section they stand in; a portal's link or footer tables are not.
+        var fromTitle = blocks.Skip(title).ToList();
+        var sections = BlockImporter.SectionOf(fromTitle.Select(b => (b as HtmlTextBlock)?.Text).ToList());
+        var container = fromTitle.Where((b, i) => b is HtmlTableBlock t && (sections[i] is 2 or 3 or 4 || HtmlTableReader.IsReportTable(t.Grid)))
             .Aggregate(blocks[title].Element, (common, table) => CommonAncestor(common, table.Element, page.DocumentElement));
-        return blocks.Skip(title).Where(b => IsWithin(b.Element, container)).ToList();
+        return fromTitle.Where(b => IsWithin(b.Element, container)).ToList();
     }
 
     private static readonly string[] Headings = ["h1", "h2", "h3"];
@@ -97,82 +66,6 @@ public static partial class HtmlImporter
         }
         return documentElement;
     }
-
-    /// <summary>The section (1 to 6, 0 before 一) each block is in, by the headings in increasing order as the text import finds them.</summary>
-    private static int[] SectionOf(List<HtmlBlock> blocks)
-    {
-        var sections = new int[blocks.Count];
-        var current = 0;
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (blocks[i] is HtmlTextBlock text && LabelMatching.TryParseSectionHeading(text.Text, out var number, out _) && number > current)
-            {
-                current = number;
-            }
-            sections[i] = current;
-        }
-        return sections;
-    }
-
-    private static bool IsSectionHeading(HtmlTextBlock text, int[] sections, int index) =>
-        (index == 0 || sections[index - 1] != sections[index]) && LabelMatching.TryParseSectionHeading(text.Text, out _, out _);
-
-    /// <summary>
-    /// The title, opening and sections 一, 五 and 六 (and the headings of 二–四), read by the plain-text import from the
-    /// page's lines. Its findings are mapped back to page lines; those about the tables it was not given are dropped,
-    /// since the tables are read here from the markup.
-    /// </summary>
-    private static AnnualReport ReadNarrative(List<HtmlBlock> blocks, int[] sections, List<Finding> findings)
-    {
-        var text = new StringBuilder();
-        var sourceLines = new List<int>();
-        var tableHeadings = new HashSet<int>();
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (blocks[i] is not HtmlTextBlock line) continue;
-            var heading = IsSectionHeading(line, sections, i);
-            if (sections[i] is 2 or 3 or 4 && !heading) continue;
-            if (heading && sections[i] is 2 or 3 or 4) tableHeadings.Add(sourceLines.Count + 1);
-            text.Append(line.Text).Append('\n');
-            sourceLines.Add(line.SourceLine);
-        }
-
-        var result = TextImporter.Import(text.ToString());
-        foreach (var finding in result.Findings)
-        {
-            var line = LineNumber(finding.Where);
-            if (tableHeadings.Contains(line) && TableFinding().IsMatch(finding.Message)) continue;
-            // The text import names the line after the last for what it found missing at the end.
-            var where = sourceLines.Count == 0 || line < 1 ? finding.Where : $"第{sourceLines[Math.Min(line, sourceLines.Count) - 1]}行";
-            findings.Add(finding with { Where = where });
-        }
-        var report = result.Report;
-        report.ProactiveDisclosure = null;
-        report.LegacyProactiveTables = null;
-        report.Applications = null;
-        report.ReviewAndLitigation = null;
-        report.FormatVersion = ReportFormats.Format2021;
-        return report;
-    }
-
-    private static int LineNumber(string where)
-    {
-        // "第12行…" as the findings write it, read without the pattern; anything else (other digits) by the pattern.
-        if (where.Length > 2 && where[0] == '第' && char.IsAsciiDigit(where[1]))
-        {
-            var end = 1;
-            while (end < where.Length && char.IsAsciiDigit(where[end])) end++;
-            if (end < where.Length && where[end] == '行' && end - 1 <= 9) return int.Parse(where.AsSpan(1, end - 1), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return LineWhere().Match(where) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
-    }
-
-    [GeneratedRegex(@"^第(\d+)行")]
-    private static partial Regex LineWhere();
-
-    /// <summary>The text import's findings about the tables of sections 二–四, which it was not given.</summary>
-    [GeneratedRegex(@"^第[二三四]部分")]
-    private static partial Regex TableFinding();
 
     /// <summary>A title line; a breadcrumb ("首页 &gt; … &gt; …年度报告") or a label ("标题：…") is not one.</summary>
     [GeneratedRegex(@"^[^>»|：:]*政府信息公开(?:工作)?年度报告\s*$")]

@@ -10,6 +10,7 @@ public sealed record HtmlGridCell(string Text, int Row, int Column, int RowSpan,
 /// <summary>
 /// A &lt;table&gt; with rowspan and colspan expanded into a rectangular grid, as the HTML table model
 /// assigns slots: a spanning cell covers every slot it spans, so row labels that span rows are found on each row.
+/// A Word table's merged cells (gridSpan, vMerge) are expanded into the same grid, which the table reader reads.
 /// </summary>
 public sealed class HtmlTableGrid
 {
@@ -60,6 +61,14 @@ public sealed class HtmlTableGrid
     }
 
     public static HtmlTableGrid Expand(IHtmlTableElement table) => Expand(HtmlPage.FromAngleSharp(table));
+
+    /// <summary>A grid whose slots are known already (a Word table's grid columns); rows are padded to the widest.</summary>
+    internal static HtmlTableGrid FromSlots(List<HtmlGridCell?[]> rows)
+    {
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
+        var full = rows.Select(r => r.Length == width ? r : [.. r, .. new HtmlGridCell?[width - r.Length]]).ToList();
+        return new HtmlTableGrid(null, 0, full, new int[rows.Count]);
+    }
 
     internal static HtmlTableGrid Expand(PageElement table)
     {

@@ -4,18 +4,18 @@ using InfoDisclosure.Reports.Validation;
 namespace InfoDisclosure.Reports.Import;
 
 /// <summary>
-/// Maps the expanded tables of a page to sections 二, 三 and 四. A table is recognised by its content (its position
-/// decides only when the content does not), columns by their header labels, rows by their labels with the tolerant
-/// matching of the text import. A figure is read only from the cell that holds it: a number that a span would
-/// repeat, a cell with no column, or a row that cannot be placed is a finding, never a guess.
+/// Maps the expanded tables of a page or a Word document to sections 二, 三 and 四. A table is recognised by its
+/// content (its position decides only when the content does not), columns by their header labels, rows by their
+/// labels with the tolerant matching of the text import. A figure is read only from the cell that holds it: a
+/// number that a span would repeat, a cell with no column, or a row that cannot be placed is a finding, never a guess.
 /// </summary>
 internal sealed class HtmlTableReader(List<Finding> findings)
 {
-    private sealed record Captioned(HtmlTableBlock Table, string? Caption);
+    private sealed record Captioned(TableBlock Table, string? Caption);
 
     private readonly List<Captioned> _proactive = [];
-    private readonly List<HtmlTableBlock> _applications = [];
-    private readonly List<HtmlTableBlock> _review = [];
+    private readonly List<TableBlock> _applications = [];
+    private readonly List<TableBlock> _review = [];
 
     private static readonly string[] ApplicationHeaderWords = ["勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构"];
 
@@ -31,7 +31,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static readonly string[] NormalizedOutcomeLabels = ReportCells.Outcomes.Select(o => LabelMatching.Normalize(o.Label)).ToArray();
 
     /// <summary>Takes a table found in section <paramref name="section"/> (0 outside 二–四), with the caption printed above it if any.</summary>
-    public void Add(HtmlTableBlock table, int section, string? captionAbove)
+    public void Add(TableBlock table, int section, string? captionAbove)
     {
         switch (Classify(table.Grid, section))
         {
@@ -90,6 +90,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         var normalized = LabelMatching.Normalize(text);
         return normalized.Contains("勾稽", StringComparison.Ordinal) || normalized.StartsWith("单位", StringComparison.Ordinal);
     }
+
+    /// <summary>A table of section 二, 三 or 四 by its content alone.</summary>
+    public static bool IsReportTable(HtmlTableGrid grid) => Classify(grid, 0) != 0;
 
     private static int Classify(HtmlTableGrid grid, int section)
     {
@@ -155,21 +158,24 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private void Unreadable(string where, string message) =>
         findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, where, message));
 
-    private static string RowWhere(HtmlTableBlock table, int row) =>
-        table.Grid.RowSourceLines[row] is > 0 and var line ? $"第{line}行" : table.Where;
+    private static string RowWhere(TableBlock table, int row) => table.RowWhere(row);
 
     private static string Describe(IEnumerable<string> cells) => string.Join(" | ", cells);
 
     /// <summary>
     /// The figures of a row: the cells after its label, each read from the cell that starts in this row. Empty cells
-    /// left of <paramref name="firstFigureColumn"/> are the label's spacers. Null (and a finding) when the count
-    /// differs, or when a non-blank figure would be read twice: from a cell that spans down from a row above, or from
-    /// one cell that covers two figure columns.
+    /// left of <paramref name="firstFigureColumn"/> are the label's spacers; empty cells from
+    /// <paramref name="labelledWidth"/> on stand under no header label, as Word leaves them at the end of uneven rows,
+    /// and are no figures. Null (and a finding) when the count differs, or when a non-blank figure would be read twice:
+    /// from a cell that spans down from a row above, or from one cell that covers two figure columns.
     /// </summary>
-    private List<Cell>? RowFigures(HtmlTableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0)
+    private List<Cell>? RowFigures(TableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
     {
         var skip = 0;
         while (skip < cells.Count && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
+        var end = cells.Count;
+        while (end > skip && cells[end - 1].Text.Length == 0 && cells[end - 1].Column >= labelledWidth) end--;
+        if (end < cells.Count) cells = cells.GetRange(0, end);
         var figureCount = cells.Count - skip;
         if (figureCount != count)
         {
@@ -181,7 +187,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             var f = cells[i];
             if (f.Text.Length > 0 && (f.Row != row || IsRepeated(cells, skip, f)))
             {
-                Unreadable(RowWhere(table, row), $"{name}的单元格“{f.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
+                Unreadable(RowWhere(table, row), $"{name}第{f.Column + 1}列的单元格“{f.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
                 return null;
             }
         }
@@ -200,6 +206,17 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return false;
     }
 
+    /// <summary>How far right the non-empty cells of a header row reach: columns beyond hold no figure.</summary>
+    private static int LabelledExtent(HtmlTableGrid grid, int row)
+    {
+        var extent = 0;
+        foreach (var c in grid.CellsOf(row))
+        {
+            if (c.Text.Length > 0) extent = Math.Max(extent, c.Column + c.ColumnSpan);
+        }
+        return extent;
+    }
+
     /// <summary>How far right the cells that start in a row reach.</summary>
     private static int Extent(HtmlTableGrid grid, int row)
     {
@@ -215,10 +232,11 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// A row reaching past its header has a cell too many somewhere, and which one cannot be told: a finding, so that
     /// no figure is read into the wrong column.
     /// </summary>
-    private bool Overflows(HtmlTableBlock table, int row, int? headerWidth, string name)
+    private bool Overflows(TableBlock table, int row, int? headerWidth, string name)
     {
         if (headerWidth is not { } width || Extent(table.Grid, row) <= width) return false;
-        Unreadable(RowWhere(table, row), $"{name}的单元格超出表头（{width}列）：{Describe(table.Grid.CellsOf(row).Select(c => c.Text))}，此行未读入。");
+        var beyond = table.Grid.CellsOf(row).Where(c => c.Row == row && c.Column + c.ColumnSpan > width).Select(c => $"第{c.Column + 1}列“{c.Text}”");
+        Unreadable(RowWhere(table, row), $"{name}的单元格超出表头（{width}列）：{string.Join("、", beyond)}；整行：{Describe(table.Grid.CellsOf(row).Select(c => c.Text))}，此行未读入。");
         return true;
     }
 
@@ -231,6 +249,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         foreach (var (table, _) in _proactive)
         {
             int? headerWidth = null;
+            var labelledWidth = int.MaxValue;
             for (var r = 0; r < table.Grid.Rows.Count; r++)
             {
                 var cells = table.Grid.CellsOf(r).ToList();
@@ -239,6 +258,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 if (LabelMatching.Normalize(first.Text).StartsWith("信息内容", StringComparison.Ordinal))
                 {
                     headerWidth = Extent(table.Grid, r);
+                    labelledWidth = LabelledExtent(table.Grid, r);
                     continue;
                 }
                 var labelIndex = LeadingLabel(cells);
@@ -256,7 +276,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 if (Overflows(table, r, headerWidth, $"第二部分“{layout.Item}”行")) continue;
-                var figures = RowFigures(table, r, cells.Skip(labelIndex + 1).ToList(), layout.Cells.Count, $"第二部分“{layout.Item}”行");
+                var figures = RowFigures(table, r, cells.Skip(labelIndex + 1).ToList(), layout.Cells.Count, $"第二部分“{layout.Item}”行", labelledWidth: labelledWidth);
                 if (figures is null) continue;
                 for (var i = 0; i < figures.Count; i++) layout.Cells[i].Set(proactive, figures[i]);
             }
@@ -300,6 +320,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             SimpleTable? table = caption is null ? null : new SimpleTable { Caption = caption };
             if (table is not null) tables.Add(table);
             int? headerWidth = null;
+            var labelledWidth = int.MaxValue;
             for (var r = 0; r < grid.Rows.Count; r++)
             {
                 var cells = grid.CellsOf(r).ToList();
@@ -324,6 +345,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 if (LabelMatching.Normalize(texts[0]).StartsWith("信息内容", StringComparison.Ordinal) && table.Header.Count == 0)
                 {
                     headerWidth = Extent(grid, r);
+                    labelledWidth = LabelledExtent(grid, r);
                     var header = texts.ToList();
                     while (header.Count > 0 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
                     table.Header = header;
@@ -335,7 +357,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 if (Overflows(block, r, headerWidth, $"第二部分“{texts[0]}”行")) continue;
-                var figures = RowFigures(block, r, cells.Skip(1).ToList(), table.Header.Count - 1, $"第二部分“{texts[0]}”行");
+                var figures = RowFigures(block, r, cells.Skip(1).ToList(), table.Header.Count - 1, $"第二部分“{texts[0]}”行", labelledWidth: labelledWidth);
                 if (figures is not null) table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
             }
         }
@@ -408,7 +430,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 var name = $"第三部分“{row.Where}”行";
-                var figures = Overflows(table, r, headerWidth, name) ? null : RowFigures(table, r, figureCells, 7, name, firstFigure);
+                var figures = Overflows(table, r, headerWidth, name) ? null : RowFigures(table, r, figureCells, 7, name, firstFigure, columns.Max() + 1);
                 var counts = new ApplicantCounts();
                 if (figures is not null)
                 {
@@ -469,11 +491,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return headerWord;
     }
 
-    /// <summary>The grid column of each applicant column, by the labels of the lowest header row (a rowspan reaches down to it).</summary>
-    private int[]? ApplicantColumnsOf(HtmlTableBlock table, int headerRows)
+    /// <summary>
+    /// The grid column of each applicant column, by the lowest label in each column: a rowspan reaches down to the
+    /// lowest header row, and where Word's merged cells were copied flat the label stays in the row it was in.
+    /// </summary>
+    private int[]? ApplicantColumnsOf(TableBlock table, int headerRows)
     {
         var grid = table.Grid;
-        var leaf = Enumerable.Range(0, grid.Width).Select(c => LabelMatching.Normalize(grid[headerRows - 1, c]?.Text ?? "")).ToList();
+        var leaf = Enumerable.Range(0, grid.Width).Select(c => LabelMatching.Normalize(LowestLabel(grid, headerRows, c))).ToList();
         var columns = new int[7];
         for (var k = 0; k < 7; k++)
         {
@@ -488,6 +513,16 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             columns[k] = matches[0];
         }
         return columns;
+    }
+
+    /// <summary>The text of the lowest non-empty header cell in a column, "" when none.</summary>
+    private static string LowestLabel(HtmlTableGrid grid, int headerRows, int column)
+    {
+        for (var r = headerRows - 1; r >= 0; r--)
+        {
+            if (grid[r, column] is { Text.Length: > 0 } cell) return cell.Text;
+        }
+        return "";
     }
 
     /// <summary>The template's layout: label columns, then the seven figure columns last.</summary>
@@ -528,7 +563,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(grid.CellsOf(more).Select(c => c.Text))}");
         }
         var result = new ReviewAndLitigation();
-        var extra = grid.CellsOf(row).Where(c => c.Row == row && !columns.Contains(c.Column)).ToList();
+        // An empty cell under the header's own empty cells is Word's uneven row; anything else is a cell too many.
+        var headerWidth = headerRows.Count == 0 ? grid.Width : headerRows.Max(r => Extent(grid, r));
+        var extra = grid.CellsOf(row).Where(c => c.Row == row && !columns.Contains(c.Column) && (c.Text.Length > 0 || c.Column + c.ColumnSpan > headerWidth)).ToList();
         if (extra.Count > 0)
         {
             Unreadable(RowWhere(table, row), $"第四部分数字行在表头之外还有单元格：{Describe(extra.Select(c => c.Text))}，此行未读入。");
@@ -553,13 +590,16 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         if (headerRows.Count == 0) return grid.Width == 15 ? Enumerable.Range(0, 15).ToArray() : null;
         var columns = new int[15];
         Array.Fill(columns, -1);
+        // A group label copied flat from Word's merged cells stands in the first of its columns, the rest left empty.
+        var groupLabels = headerRows.Select(r => FilledRight(grid, r)).ToList();
         for (var c = 0; c < grid.Width; c++)
         {
-            var path = headerRows.Select(r => grid[r, c]).OfType<HtmlGridCell>().Distinct().Select(h => LabelMatching.Normalize(h.Text)).ToList();
+            var path = headerRows.Select(r => grid[r, c]).OfType<HtmlGridCell>().Distinct().Select(h => LabelMatching.Normalize(h.Text)).Where(t => t.Length > 0).ToList();
             if (path.Count == 0) continue;
-            var group = path.Any(p => p.Contains("复议后起诉", StringComparison.Ordinal)) ? 2
-                : path.Any(p => p.Contains("未经复议", StringComparison.Ordinal)) ? 1
-                : path.Any(p => p.Contains("行政复议", StringComparison.Ordinal)) ? 0
+            var groups = groupLabels.Select(g => g[c]).ToList();
+            var group = groups.Any(p => p.Contains("复议后起诉", StringComparison.Ordinal)) ? 2
+                : groups.Any(p => p.Contains("未经复议", StringComparison.Ordinal)) ? 1
+                : groups.Any(p => p.Contains("行政复议", StringComparison.Ordinal)) ? 0
                 : -1;
             var outcome = -1;
             var bestScore = 0.0;
@@ -577,5 +617,19 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             columns[group * 5 + outcome] = c;
         }
         return columns.All(c => c >= 0) ? columns : null;
+    }
+
+    /// <summary>The normalized labels of a header row, each empty slot given the label on its left.</summary>
+    private static string[] FilledRight(HtmlTableGrid grid, int row)
+    {
+        var labels = new string[grid.Width];
+        var last = "";
+        for (var c = 0; c < grid.Width; c++)
+        {
+            var text = LabelMatching.Normalize(grid[row, c]?.Text ?? "");
+            if (text.Length > 0) last = text;
+            labels[c] = last;
+        }
+        return labels;
     }
 }

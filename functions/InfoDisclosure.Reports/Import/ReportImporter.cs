@@ -41,6 +41,14 @@ public static partial class ReportImporter
 
     public static ImportResult ImportHtml(string html) => HtmlImporter.Import(html);
 
+    /// <summary>A Word document (DOCX); throws <see cref="InvalidDataException"/> when it is not one.</summary>
+    public static ImportResult ImportDocx(Stream docx) => DocxImporter.Import(docx);
+
+    public static ImportResult ImportDocx(byte[] docx) => DocxImporter.Import(new MemoryStream(docx, writable: false));
+
+    /// <summary>A page as published, in the encoding it declares (<see cref="HtmlBytes.Decode"/>).</summary>
+    public static ImportResult ImportHtml(ReadOnlySpan<byte> html) => HtmlImporter.Import(HtmlBytes.Decode(html));
+
     // Plain text may quote "<中华人民共和国政府信息公开工作年度报告格式>"; only real tags make a page.
     [GeneratedRegex(@"<\s*(?:html|body|table|tr|td|p|div|h[1-6])\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlMarkup();

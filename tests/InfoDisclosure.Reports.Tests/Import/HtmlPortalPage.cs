@@ -24,6 +24,24 @@ public sealed class HtmlPortalPage
     /// <summary>The whole page inside an old-style layout table.</summary>
     public bool LayoutTable { get; init; }
 
+    /// <summary>
+    /// Word pasted into the CMS (TRS): MsoNormal paragraphs, &lt;o:p&gt;, figures in their own &lt;span lang=EN-US&gt;
+    /// split in two spans, and &amp;nbsp; in empty cells.
+    /// </summary>
+    public bool WordMarkup { get; init; }
+
+    /// <summary>Row and column labels in &lt;th&gt;.</summary>
+    public bool HeaderCells { get; init; }
+
+    /// <summary>An empty cell at the end of every table row, as Word's uneven rows leave them.</summary>
+    public bool TrailingEmptyCells { get; init; }
+
+    /// <summary>大汉-style page: nested layout tables, a menu table beside the report and a footer table below it.</summary>
+    public bool NestedLayout { get; init; }
+
+    /// <summary>The paragraphs of each narrative run as one &lt;p&gt; with &lt;br&gt; between them.</summary>
+    public bool LineBreaks { get; init; }
+
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
     public string Write(AnnualReport report)
@@ -35,12 +53,19 @@ public sealed class HtmlPortalPage
         html.Append("<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政府信息公开年报</a> &gt; ")
             .Append(E(report.Title)).Append("</div>\n");
         if (LayoutTable) html.Append("<table width=\"100%\" border=\"0\"><tr><td class=\"main\">\n");
+        if (NestedLayout)
+        {
+            html.Append("<table width=\"1000\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\">\n<tr>\n<td width=\"220\" valign=\"top\">\n")
+                .Append("<table width=\"100%\"><tr><td><a href=\"/zwgk/jcgk\">决策公开</a></td></tr><tr><td><a href=\"/zwgk/ndbg\">政府信息公开年报</a></td></tr></table>\n")
+                .Append("</td>\n<td width=\"780\" valign=\"top\">\n<table width=\"100%\" class=\"bt_content\"><tr><td id=\"zoom\">\n");
+        }
         html.Append("<div class=\"content\">\n<div class=\"TRS_Editor\">\n");
 
         html.Append("<p align=\"center\" style=\"text-align:center\">\n  <b><span style=\"font-size:22pt\">").Append(E(report.AgencyName)).Append("</span></b>\n</p>\n");
         html.Append("<p align=\"center\" style=\"text-align:center\">\n  <b><span style=\"font-size:22pt\">").Append(report.Year).Append("年政府信息公开工作年度报告</span></b>\n</p>\n");
         if (report.PublicationDate is { } date) Paragraph(html, "发布日期：" + date);
         foreach (var p in report.Opening.Paragraphs) Paragraph(html, p);
+        FlushLines(html);
 
         Heading(html, "一、" + report.Overview.Heading);
         Narrative(html, report.Overview.Introduction, report.Overview.Parts.Select((p, i) => (p, i + 1)));
@@ -63,6 +88,11 @@ public sealed class HtmlPortalPage
         Narrative(html, report.OtherMatters.Introduction, report.OtherMatters.Parts.Select((p, i) => (p, i + 1)));
 
         html.Append("</div>\n</div>\n");
+        if (NestedLayout)
+        {
+            html.Append("</td></tr></table>\n</td>\n</tr>\n</table>\n")
+                .Append("<table width=\"1000\" align=\"center\"><tr><td><a href=\"javascript:window.print()\">打印本页</a></td><td><a href=\"javascript:window.close()\">关闭窗口</a></td></tr></table>\n");
+        }
         if (LayoutTable) html.Append("</td></tr></table>\n");
         html.Append("<div class=\"footer\"><p>主办单位：某市人民政府办公室　联系电话：0517-00000000</p><p>网站标识码：3208000001　苏ICP备00000000号</p></div>\n");
         html.Append("</body>\n</html>\n");
@@ -71,13 +101,49 @@ public sealed class HtmlPortalPage
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static void Paragraph(StringBuilder html, string text) =>
-        html.Append("<p style=\"text-indent:2em\">\n  &nbsp;&nbsp;<span style=\"font-family:仿宋_GB2312\">").Append(E(text)).Append("</span>\n</p>\n");
+    /// <summary>Text as Word writes it: runs of ASCII digits in their own spans, a number of two or more digits split across two.</summary>
+    private string T(string text)
+    {
+        if (!WordMarkup) return E(text);
+        return Digits.Replace(E(text), m => m.Value.Length > 1
+            ? $"<span lang=EN-US>{m.Value[..1]}</span><span lang=EN-US>{m.Value[1..]}</span>"
+            : $"<span lang=EN-US>{m.Value}</span>");
+    }
 
-    private static void Heading(StringBuilder html, string text) =>
-        html.Append("<p style=\"text-indent:2em\">\n  <strong><span style=\"font-family:黑体\">").Append(E(text)).Append("</span></strong>\n</p>\n");
+    private static readonly System.Text.RegularExpressions.Regex Digits = new("[0-9]+");
 
-    private static void Narrative(StringBuilder html, IEnumerable<string> introduction, IEnumerable<(NarrativePart Part, int Number)> parts)
+    private string ParagraphStart(string style) => WordMarkup ? $"<p class=MsoNormal style='{style};line-height:28.0pt'>" : $"<p style=\"{style}\">";
+
+    private string ParagraphEnd => WordMarkup ? "<span lang=EN-US><o:p></o:p></span></p>\n" : "</p>\n";
+
+    // Paragraphs held back for one <p> with <br> between them (LineBreaks).
+    private readonly List<string> _pendingLines = [];
+
+    private void FlushLines(StringBuilder html)
+    {
+        if (_pendingLines.Count == 0) return;
+        html.Append(ParagraphStart("text-indent:2em")).Append(string.Join("<br>\n", _pendingLines)).Append(ParagraphEnd);
+        _pendingLines.Clear();
+    }
+
+    private void Paragraph(StringBuilder html, string text)
+    {
+        var body = $"<span style=\"font-family:仿宋_GB2312\">{T(text)}</span>";
+        if (LineBreaks)
+        {
+            _pendingLines.Add(body);
+            return;
+        }
+        html.Append(ParagraphStart("text-indent:2em")).Append("\n  &nbsp;&nbsp;").Append(body).Append('\n').Append(ParagraphEnd);
+    }
+
+    private void Heading(StringBuilder html, string text)
+    {
+        FlushLines(html);
+        html.Append(ParagraphStart("text-indent:2em")).Append("\n  <strong><span style=\"font-family:黑体\">").Append(T(text)).Append("</span></strong>\n").Append(ParagraphEnd);
+    }
+
+    private void Narrative(StringBuilder html, IEnumerable<string> introduction, IEnumerable<(NarrativePart Part, int Number)> parts)
     {
         foreach (var p in introduction) Paragraph(html, p);
         foreach (var (part, number) in parts)
@@ -90,14 +156,17 @@ public sealed class HtmlPortalPage
             var title = $"（{Numerals[number - 1]}）{part.Title}";
             if (part.TitleOnOwnLine || part.Paragraphs.Count == 0)
             {
-                html.Append("<p style=\"text-indent:2em\"><strong>").Append(E(title)).Append("</strong></p>\n");
+                FlushLines(html);
+                html.Append(ParagraphStart("text-indent:2em")).Append("<strong>").Append(T(title)).Append("</strong>").Append(ParagraphEnd);
                 foreach (var p in part.Paragraphs) Paragraph(html, p);
                 continue;
             }
-            html.Append("<p style=\"text-indent:2em\">\n  <strong>").Append(E(title + "。")).Append("</strong>")
-                .Append(E(part.Paragraphs[0])).Append("\n</p>\n");
+            FlushLines(html);
+            html.Append(ParagraphStart("text-indent:2em")).Append("\n  <strong>").Append(T(title + "。")).Append("</strong>")
+                .Append(T(part.Paragraphs[0])).Append('\n').Append(ParagraphEnd);
             foreach (var p in part.Paragraphs.Skip(1)) Paragraph(html, p);
         }
+        FlushLines(html);
     }
 
     private string Figure(Cell cell)
@@ -111,15 +180,27 @@ public sealed class HtmlPortalPage
         return text;
     }
 
-    private static void Td(StringBuilder html, string text, int colspan = 1, int rowspan = 1)
+    private void Td(StringBuilder html, string text, int colspan = 1, int rowspan = 1) => Cell(html, HeaderCells ? "th" : "td", text, colspan, rowspan);
+
+    private void Cell(StringBuilder html, string tag, string text, int colspan = 1, int rowspan = 1)
     {
-        html.Append("    <td");
+        html.Append("    <").Append(tag);
         if (colspan > 1) html.Append(" colspan=\"").Append(colspan).Append('"');
         if (rowspan > 1) html.Append(" rowspan=\"").Append(rowspan).Append('"');
-        html.Append(" valign=\"center\">\n      <p align=\"center\"><span style=\"font-size:10.5pt\">").Append(E(text)).Append("</span></p>\n    </td>\n");
+        if (!WordMarkup)
+        {
+            html.Append(" valign=\"center\">\n      <p align=\"center\"><span style=\"font-size:10.5pt\">").Append(E(text)).Append("</span></p>\n    </").Append(tag).Append(">\n");
+            return;
+        }
+        var content = text.Length == 0 ? "<span lang=EN-US><o:p>&nbsp;</o:p></span>" : $"<span style='font-size:10.5pt'>{T(text)}</span><span lang=EN-US><o:p></o:p></span>";
+        html.Append(" width=62 valign=center style='width:46.5pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>\n      <p class=MsoNormal align=center style='text-align:center'>")
+            .Append(content).Append("</p>\n    </").Append(tag).Append(">\n");
     }
 
-    private void FigureTd(StringBuilder html, Cell cell) => Td(html, Figure(cell));
+    private void FigureTd(StringBuilder html, Cell cell) => Cell(html, "td", Figure(cell));
+
+    /// <summary>Ends a row, with the empty cell Word leaves at the end of an uneven row when asked for.</summary>
+    private string EndRow => TrailingEmptyCells ? (WordMarkup ? "    <td><p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p></td>\n  </tr>\n" : "    <td></td>\n  </tr>\n") : "  </tr>\n";
 
     private void Section2(StringBuilder html, ProactiveDisclosure proactive)
     {
@@ -145,19 +226,19 @@ public sealed class HtmlPortalPage
             {
                 html.Append("  <tr>\n");
                 Td(html, caption, colspan: 4);
-                html.Append("  </tr>\n");
+                html.Append(EndRow);
             }
             var span = 3 / headers.Length;
             html.Append("  <tr>\n");
             Td(html, "信息内容");
             foreach (var h in headers) Td(html, h, colspan: CaptionParagraphs ? 1 : span);
-            html.Append("  </tr>\n");
+            html.Append(EndRow);
             foreach (var (item, cells) in rows)
             {
                 html.Append("  <tr>\n");
                 Td(html, item);
                 foreach (var c in cells) Td(html, Figure(c), colspan: CaptionParagraphs ? 1 : span);
-                html.Append("  </tr>\n");
+                html.Append(EndRow);
             }
             if (CaptionParagraphs) html.Append("</tbody>\n</table>\n");
         }
@@ -170,13 +251,13 @@ public sealed class HtmlPortalPage
         {
             html.Append("<p>").Append(E(table.Caption)).Append("</p>\n<table border=\"1\">\n  <tr>\n");
             foreach (var h in table.Header) Td(html, h);
-            html.Append("  </tr>\n");
+            html.Append(EndRow);
             foreach (var row in table.Rows)
             {
                 html.Append("  <tr>\n");
                 Td(html, row.Label);
                 foreach (var c in row.Cells) FigureTd(html, c);
-                html.Append("  </tr>\n");
+                html.Append(EndRow);
             }
             html.Append("</table>\n");
         }
@@ -197,13 +278,13 @@ public sealed class HtmlPortalPage
         html.Append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\">\n<tbody>\n  <tr>\n");
         Td(html, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", colspan: 3, rowspan: 3);
         Td(html, "申请人情况", colspan: 7);
-        html.Append("  </tr>\n  <tr>\n");
+        html.Append(EndRow).Append("  <tr>\n");
         Td(html, "自然人", rowspan: 2);
         Td(html, "法人或其他组织", colspan: 5);
         Td(html, "总计", rowspan: 2);
-        html.Append("  </tr>\n  <tr>\n");
+        html.Append(EndRow).Append("  <tr>\n");
         foreach (var h in new[] { "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他" }) Td(html, h);
-        html.Append("  </tr>\n");
+        html.Append(EndRow);
         var resultsOpened = false;
         string? group = null;
         foreach (var (row, counts) in rows)
@@ -235,7 +316,7 @@ public sealed class HtmlPortalPage
                 }
             }
             foreach (var column in ApplicantCounts.Columns) FigureTd(html, counts[column]);
-            html.Append("  </tr>\n");
+            html.Append(EndRow);
         }
         html.Append("</tbody>\n</table>\n");
     }
@@ -246,17 +327,17 @@ public sealed class HtmlPortalPage
         html.Append("<table border=\"1\">\n  <tr>\n");
         Td(html, "行政复议", colspan: 5);
         Td(html, "行政诉讼", colspan: 10);
-        html.Append("  </tr>\n  <tr>\n");
+        html.Append(EndRow).Append("  <tr>\n");
         foreach (var o in outcomes) Td(html, o.Insert(2, " "), rowspan: 2);
         Td(html, "未经复议直接起诉", colspan: 5);
         Td(html, "复议后起诉", colspan: 5);
-        html.Append("  </tr>\n  <tr>\n");
+        html.Append(EndRow).Append("  <tr>\n");
         foreach (var o in outcomes.Concat(outcomes)) Td(html, o);
-        html.Append("  </tr>\n  <tr>\n");
+        html.Append(EndRow).Append("  <tr>\n");
         foreach (var g in new[] { review.AdministrativeReconsideration, review.LitigationWithoutReconsideration, review.LitigationAfterReconsideration })
         {
             foreach (var c in new[] { g.Upheld, g.Corrected, g.OtherResult, g.Pending, g.Total }) FigureTd(html, c);
         }
-        html.Append("  </tr>\n</table>\n");
+        html.Append(EndRow).Append("</table>\n");
     }
 }
