@@ -158,4 +158,9 @@ public sealed class ApiFunctions
         [HttpTrigger(Anonymous, "get", Route = "dev/portal/reports/{agencyId}/{year}")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, string agencyId, string year) =>
         SharedHandler.RunAsync("Dev_PortalReport", request, durable, ("agencyId", agencyId), ("year", year));
+
+    [Function("Health_Ready")]
+    public Task<IActionResult> HealthReady(
+        [HttpTrigger(Anonymous, "get", Route = "healthz")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) => SharedHandler.RunAsync("Health_Ready", request, durable);
 }

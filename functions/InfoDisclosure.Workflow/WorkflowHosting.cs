@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Hosting;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
@@ -25,7 +26,8 @@ public static class WorkflowHosting
     /// </summary>
     public static IServiceCollection AddInfoDisclosureWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(Options.Create(WorkflowOptions.FromConfiguration(configuration)));
+        RequiredSettings.Register(services, configuration);
+        services.TryAddSingleton<EngineReadiness>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageAccount.CreateTableService(configuration));
         services.TryAddSingleton(_ => StorageAccount.CreateBlobService(configuration));

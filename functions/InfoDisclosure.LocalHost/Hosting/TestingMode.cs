@@ -12,6 +12,7 @@ namespace InfoDisclosure.LocalHost.Hosting;
 /// play a deployment that added v2), new instances starting on the last one listed, as new reports start on the newest
 /// ReportWorkflow;</item>
 /// <item>endpoints under /testing (key required) to start them, raise their event and read any instance's durable status.</item>
+/// <item>/testing/throw, a handler that fails, to show what any unexpected exception answers (problem details, no trace).</item>
 /// </list>
 /// None of this is part of the shared routes.
 /// </summary>
@@ -19,6 +20,7 @@ public static class TestingMode
 {
     public const string FloorOrchestrator = "Testing_WaitForOneEvent";
     public const string ProbeEvent = "Continue";
+    public const string ThrowMessage = "Testing: a handler failed on purpose";
 
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("LocalHost:TestingTasks", false);
 
@@ -75,6 +77,8 @@ public static class TestingMode
                     failure = instance.FailureDetails?.ErrorMessage,
                 })
                 : Results.NotFound());
+        testing.MapGet("/throw", IResult () =>
+            throw new InvalidOperationException($"{ThrowMessage} (the request's headers must not appear in the answer)"));
     }
 
     private static async Task<IResult> StartAsync(DurableTaskClient durable, string orchestrator, string instanceId)

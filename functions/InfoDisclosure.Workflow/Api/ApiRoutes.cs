@@ -1,5 +1,6 @@
 using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Api;
+using InfoDisclosure.Workflow.Hosting;
 using InfoDisclosure.Workflow.Notifications.Dev;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Publishing.Dev;
@@ -7,7 +8,10 @@ using InfoDisclosure.Workflow.Review.Page;
 
 namespace InfoDisclosure.Workflow;
 
-/// <summary>Every HTTP route of the system. Each /api route is wrapped in the API-key check, so both hosts behave the same.</summary>
+/// <summary>
+/// Every HTTP route of the system. Each /api route is wrapped in the API-key check and, until the engine has answered
+/// once, in the readiness check (503 with Retry-After), so both hosts behave the same.
+/// </summary>
 public static class ApiRoutes
 {
     public static IReadOnlyList<ApiRoute> All { get; } =
@@ -43,8 +47,10 @@ public static class ApiRoutes
         new("Dev_PortalReceive", "POST", "dev/portal/reports", DevPortalEndpoints.ReceiveAsync),
         new("Dev_Portal", "GET", "dev/portal", DevPortalEndpoints.ListAsync),
         new("Dev_PortalReport", "GET", "dev/portal/reports/{agencyId}/{year}", DevPortalEndpoints.ShowAsync),
+        // Readiness for Azure's health check and scripts: storage, engine, SMTP; without the key.
+        new("Health_Ready", "GET", "healthz", HealthEndpoint.ReadyAsync),
     ];
 
     private static ApiRoute Api(string name, string method, string template, ApiHandler handler) =>
-        new(name, method, template, ApiKeyCheck.Require(handler));
+        new(name, method, template, ApiKeyCheck.Require(EngineReadiness.Require(handler)));
 }
