@@ -15,7 +15,7 @@ public sealed class EngineReadiness(ILogger<EngineReadiness> logger)
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>An instance id that is never created: reading it is the cheapest round trip through the engine.</summary>
     private const string ProbeInstanceId = "readiness-probe";

@@ -20,7 +20,8 @@ namespace InfoDisclosure.Workflow.Hosting;
 /// </summary>
 public static class HealthEndpoint
 {
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
+    // Generous: a slow answer on a busy instance is not an outage; a refused connection fails at once anyway.
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
 
     private sealed record Check(string Status, string? Detail, long Milliseconds);
 
