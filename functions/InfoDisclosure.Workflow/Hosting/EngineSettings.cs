@@ -48,8 +48,8 @@ public sealed record EngineSettings
     public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// 30 s (default 5 minutes): the same for activity work items. A running activity's lock is renewed by the dispatcher
-    /// (checked every 5 s, renewed within 30 s of its end), so a slow portal push or SMTP send is not run twice.
+    /// 30 s (default 5 minutes): the same for activity work items. The dispatcher renews a running activity's lock
+    /// before it ends, so a slow portal push or SMTP send is not handed to a second worker meanwhile.
     /// </summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

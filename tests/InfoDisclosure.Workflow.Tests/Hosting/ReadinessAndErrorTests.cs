@@ -61,7 +61,9 @@ public sealed class ReadinessAndErrorTests(DevelopmentHostFixture fixture) : ICl
         Assert.Equal("unavailable", report.RootElement.GetProperty("status").GetString());
         Assert.Equal(new Dictionary<string, string> { ["engine"] = "ok", ["smtp"] = "failed", ["storage"] = "ok" }, Checks(report));
         // Anyone may call it: the mail server's address is not in the answer.
-        Assert.DoesNotContain(((IPEndPoint)fixture.MailServer.LocalEndpoint).Port.ToString(), failed, StringComparison.Ordinal);
+        var port = ((IPEndPoint)fixture.MailServer.LocalEndpoint).Port.ToString();
+        Assert.All(report.RootElement.GetProperty("checks").EnumerateObject(), check =>
+            Assert.True(check.Value.GetProperty("detail").GetString() is not { } detail || !detail.Contains(port, StringComparison.Ordinal) && !detail.Contains("127.0.0.1", StringComparison.Ordinal), failed));
     }
 
     [Fact]
