@@ -6,6 +6,7 @@ using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Hosting;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing.Dev;
+using Microsoft.DurableTask.Client;
 
 // The local host: the shared workflow on the Durable Task engine against Azurite, the same routes as the Functions app.
 var builder = WebApplication.CreateBuilder(args);
@@ -50,6 +51,9 @@ app.MapInfoDisclosureRoutes();
 if (testing) app.MapTestingEndpoints();
 
 await app.StartAsync(stopping);
+// Calls that need the engine get 503 until it answers; the demo seed and the ready line (which scripts and the tests
+// wait for) come after that.
+await app.Services.GetRequiredService<EngineReadiness>().WaitUntilConnectedAsync(app.Services.GetRequiredService<DurableTaskClient>(), stopping);
 var demo = configuration.GetValue("LocalHost:SeedDemo", true)
     ? await DemoSeed.TryEnsureAsync(StartupBanner.LocalBaseAddress(app, grpcPort), apiKey, paths.SeedReport, stopping)
     : null;

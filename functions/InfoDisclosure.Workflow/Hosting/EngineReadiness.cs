@@ -39,6 +39,12 @@ public sealed class EngineReadiness(ILogger<EngineReadiness> logger)
         }
     }
 
+    /// <summary>Probes until the engine answers, <see cref="RetryAfter"/> apart: for a host that should announce itself ready only then.</summary>
+    public async Task WaitUntilConnectedAsync(DurableTaskClient durable, CancellationToken ct)
+    {
+        while (!await IsConnectedAsync(durable, ct)) await Task.Delay(RetryAfter, ct);
+    }
+
     /// <summary>Asks the engine for a (missing) instance now; for /healthz, which reports the engine on every call.</summary>
     public async Task<bool> ProbeAsync(DurableTaskClient durable, CancellationToken ct)
     {
