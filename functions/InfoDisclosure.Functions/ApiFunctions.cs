@@ -126,4 +126,9 @@ public sealed class ApiFunctions
     public Task<IActionResult> ReviewDecide(
         [HttpTrigger(Anonymous, "post", Route = "review/{token}")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Health_Ready")]
+    public Task<IActionResult> HealthReady(
+        [HttpTrigger(Anonymous, "get", Route = "healthz")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 }

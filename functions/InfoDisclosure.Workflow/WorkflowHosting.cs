@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Drafts;
+using InfoDisclosure.Workflow.Hosting;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
@@ -12,7 +13,6 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace InfoDisclosure.Workflow;
 
@@ -25,7 +25,8 @@ public static class WorkflowHosting
     /// </summary>
     public static IServiceCollection AddInfoDisclosureWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(Options.Create(WorkflowOptions.FromConfiguration(configuration)));
+        RequiredSettings.Register(services, configuration);
+        services.TryAddSingleton<EngineReadiness>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageAccount.CreateTableService(configuration));
         services.AddSingleton(_ => StorageAccount.CreateBlobService(configuration));

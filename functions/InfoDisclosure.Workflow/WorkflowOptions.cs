@@ -1,3 +1,5 @@
+using InfoDisclosure.Workflow.Hosting;
+
 namespace InfoDisclosure.Workflow;
 
 /// <summary>Settings of the workflow, bound from configuration (names as in local.settings.sample.json).</summary>
@@ -9,13 +11,13 @@ public sealed class WorkflowOptions
     /// <summary>PublicBaseUrl: where the system is reachable from outside (links in e-mails, Location headers stay relative).</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>TaskHubName (default "InfoDisclosure").</summary>
-    public string TaskHubName { get; set; } = "InfoDisclosure";
+    /// <summary>TaskHubName (default <see cref="EngineSettings.DefaultTaskHubName"/>).</summary>
+    public string TaskHubName { get; set; } = EngineSettings.DefaultTaskHubName;
 
     public static WorkflowOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration) => new()
     {
         ApiKey = configuration["Api:Key"] ?? "",
         PublicBaseUrl = configuration["PublicBaseUrl"],
-        TaskHubName = configuration["TaskHubName"] is { Length: > 0 } hub ? hub : "InfoDisclosure",
+        TaskHubName = EngineSettings.TaskHubName(configuration),
     };
 }

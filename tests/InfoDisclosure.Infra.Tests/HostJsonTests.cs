@@ -1,8 +1,14 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using InfoDisclosure.Workflow.Hosting;
 
 namespace InfoDisclosure.Infra.Tests;
 
-/// <summary>The production host.json: the task hub from the TaskHubName setting, quick pickup, the documented URLs.</summary>
+/// <summary>
+/// The production host.json: the task hub from the TaskHubName setting, the engine settings of <see cref="EngineSettings"/>
+/// (which the local host and the crash tests run with), quick pickup, the documented URLs.
+/// </summary>
 public sealed partial class HostJsonTests
 {
     [Fact]
@@ -15,6 +21,61 @@ public sealed partial class HostJsonTests
         Assert.Equal("%TaskHubName%", durable.GetProperty("hubName").GetString());
         Assert.Equal("AzureWebJobsStorage", durable.GetProperty("storageProvider").GetProperty("connectionName").GetString());
     }
+
+    /// <summary>Each engine value of host.json with the <see cref="EngineSettings"/> value it must equal.</summary>
+    private static readonly Dictionary<string, Func<EngineSettings, object>> EngineValues = new(StringComparer.Ordinal)
+    {
+        ["maxConcurrentActivityFunctions"] = e => e.MaxConcurrentActivities,
+        ["maxConcurrentOrchestratorFunctions"] = e => e.MaxConcurrentOrchestrations,
+        ["storageProvider.partitionCount"] = e => e.PartitionCount,
+        ["storageProvider.controlQueueBatchSize"] = e => e.ControlQueueBatchSize,
+        ["storageProvider.controlQueueBufferThreshold"] = e => e.ControlQueueBufferThreshold,
+        ["storageProvider.maxQueuePollingInterval"] = e => e.MaxQueuePollingInterval,
+        ["storageProvider.controlQueueVisibilityTimeout"] = e => e.ControlQueueVisibilityTimeout,
+        ["storageProvider.workItemQueueVisibilityTimeout"] = e => e.WorkItemQueueVisibilityTimeout,
+    };
+
+    /// <summary>host.json values that are not engine tuning: where the hub and the storage come from, and tracing.</summary>
+    private static readonly string[] NotEngineValues = ["hubName", "storageProvider.connectionName", "tracing"];
+
+    [Fact]
+    public void The_engine_settings_are_those_the_local_host_and_the_tests_run_with()
+    {
+        using var host = Repo.ReadStrictJson(Repo.HostJson);
+        var durable = host.RootElement.GetProperty("extensions").GetProperty("durableTask");
+        var inHostJson = durable.EnumerateObject()
+            .SelectMany(p => p.Name == "storageProvider"
+                ? p.Value.EnumerateObject().Select(q => ($"storageProvider.{q.Name}", q.Value))
+                : [(p.Name, p.Value)])
+            .Where(p => !NotEngineValues.Contains(p.Item1))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+
+        // Every engine value is in both places (a value set only in host.json would not be tested), and they agree.
+        Assert.Equal(EngineValues.Keys.Order(StringComparer.Ordinal), inHostJson.Keys.Order(StringComparer.Ordinal));
+        Assert.All(EngineValues, expected =>
+            Assert.Equal(Format(expected.Value(EngineSettings.Shared)), Format(inHostJson[expected.Key])));
+    }
+
+    [Fact]
+    public void The_sample_settings_and_the_deployment_use_the_default_task_hub()
+    {
+        using var sample = Repo.ReadStrictJson(Repo.LocalSettingsSample);
+        Assert.Equal(EngineSettings.DefaultTaskHubName, sample.RootElement.GetProperty("Values").GetProperty(EngineSettings.TaskHubNameSetting).GetString());
+
+        var compiled = CompiledMainTemplate.Instance;
+        Assert.True(compiled.Build.ExitCode == 0, compiled.Build.Output);
+        Assert.Equal(EngineSettings.DefaultTaskHubName, compiled.Root.GetProperty("parameters").GetProperty("taskHubName").GetProperty("defaultValue").GetString());
+    }
+
+    /// <summary>Numbers as numbers, time spans as host.json writes them ("00:00:30").</summary>
+    private static string Format(object value) => value switch
+    {
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        JsonElement { ValueKind: JsonValueKind.String } text => TimeSpan.Parse(text.GetString()!, CultureInfo.InvariantCulture).ToString("c", CultureInfo.InvariantCulture),
+        JsonElement { ValueKind: JsonValueKind.Number } number => number.GetInt32().ToString(CultureInfo.InvariantCulture),
+        _ => throw new ArgumentException($"Unexpected value {value}."),
+    };
 
     [Fact]
     public void An_idle_instance_picks_up_a_decision_within_seconds()

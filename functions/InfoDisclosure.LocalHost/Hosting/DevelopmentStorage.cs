@@ -3,7 +3,7 @@ using InfoDisclosure.Workflow.Dev.Storage;
 namespace InfoDisclosure.LocalHost.Hosting;
 
 /// <summary>
-/// The storage the local host runs on: <c>AzureWebJobsStorage</c> when configured; otherwise Azurite, installed into the
+/// The storage the local host runs on: <c>AzureWebJobsStorage</c> when configured; otherwise, in Development, Azurite, installed into the
 /// repository with npm on first use and started as a child process with its data in the git-ignored .azurite folder.
 /// </summary>
 public static class DevelopmentStorage
@@ -11,10 +11,13 @@ public static class DevelopmentStorage
     /// <summary>Azurite's standard ports, so tools that assume UseDevelopmentStorage=true (Durable Functions Monitor, Storage Explorer) find it.</summary>
     public const int BlobPort = 10000, QueuePort = 10001, TablePort = 10002;
 
-    /// <summary>Sets AzureWebJobsStorage and returns the Azurite process the host owns, or null when the storage is configured or already running.</summary>
-    public static async Task<AzuriteLauncher?> EnsureAsync(IConfigurationManager configuration, string? repoRoot, string dataDirectory, CancellationToken ct)
+    /// <summary>
+    /// In Development, sets AzureWebJobsStorage and returns the Azurite process the host owns, or null when the storage is
+    /// configured or already running. Elsewhere a missing AzureWebJobsStorage is left for the start-up check to name.
+    /// </summary>
+    public static async Task<AzuriteLauncher?> EnsureAsync(IConfigurationManager configuration, IHostEnvironment environment, string? repoRoot, string dataDirectory, CancellationToken ct)
     {
-        if (configuration["AzureWebJobsStorage"] is { Length: > 0 }) return null;
+        if (configuration["AzureWebJobsStorage"] is { Length: > 0 } || !environment.IsDevelopment()) return null;
         if (repoRoot is null)
             throw new InvalidOperationException("AzureWebJobsStorage is not configured and the repository (to run Azurite from) was not found. Set AzureWebJobsStorage.");
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
+using InfoDisclosure.Workflow.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -34,21 +35,7 @@ public static class DurableTaskSidecar
         var configuration = builder.Configuration;
         var services = builder.Services;
 
-        services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            TaskHubName = configuration["TaskHubName"] is { Length: > 0 } hub ? hub : "InfoDisclosure",
-            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnection),
-            // A fixed worker id lets a restarted host take its partition leases back at once instead of waiting 30 s for them to expire.
-            WorkerId = configuration["LocalHost:WorkerId"] is { Length: > 0 } worker ? worker : "infodisclosure-local",
-            // Reviews are human-paced: idle queues would otherwise be polled only every 30 s and decisions would feel slow.
-            MaxQueuePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("LocalHost:MaxQueuePollingIntervalSeconds", 1.0)),
-            // A message taken by a process that then died stays invisible this long before another attempt sees it
-            // (default 5 minutes): short, so a crashed local host resumes within seconds of its restart. Long-running
-            // activities are not cut off: the dispatcher renews their work item's lock while they run.
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("LocalHost:ControlQueueVisibilityTimeoutSeconds", 20.0)),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("LocalHost:WorkItemQueueVisibilityTimeoutSeconds", 60.0)),
-            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
-        }));
+        services.AddSingleton(sp => new AzureStorageOrchestrationService(EngineSettingsFor(configuration, EngineSettings.Shared, storageConnection, sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<TaskHubGrpcServer>();
@@ -60,6 +47,7 @@ public static class DurableTaskSidecar
             worker.AddTasks(registerTasks);
             worker.UseGrpc(channel);
         });
+        services.AddHostedService<WorkerStopsFirst>();
         services.AddDurableTaskClient(client =>
         {
             client.UseGrpc(channel);
@@ -67,6 +55,24 @@ public static class DurableTaskSidecar
         });
         return channel;
     }
+
+    /// <summary>The engine of the Functions app's host.json (<see cref="EngineSettings"/>), plus what only the local host sets.</summary>
+    private static AzureStorageOrchestrationServiceSettings EngineSettingsFor(IConfiguration configuration, EngineSettings engine, string storageConnection, ILoggerFactory loggerFactory) => new()
+    {
+        TaskHubName = EngineSettings.TaskHubName(configuration),
+        StorageAccountClientProvider = new StorageAccountClientProvider(storageConnection),
+        // A fixed worker id lets a restarted host take its partition leases back at once instead of waiting 30 s for them to expire.
+        WorkerId = configuration["LocalHost:WorkerId"] is { Length: > 0 } worker ? worker : "infodisclosure-local",
+        PartitionCount = engine.PartitionCount,
+        ControlQueueBatchSize = engine.ControlQueueBatchSize,
+        ControlQueueBufferThreshold = engine.ControlQueueBufferThreshold,
+        MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
+        ControlQueueVisibilityTimeout = engine.ControlQueueVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = engine.WorkItemQueueVisibilityTimeout,
+        MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities,
+        MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations,
+        LoggerFactory = loggerFactory,
+    };
 
     /// <summary>Creates the task hub's tables, queues and lease container if missing, then exposes the sidecar.</summary>
     public static async Task MapDurableTaskSidecarAsync(this WebApplication app, int grpcPort, CancellationToken ct)

@@ -42,7 +42,7 @@ public static class StartupBanner
         {
             Console.WriteLine($"                 generated at the first start and kept in {keyFile}");
         }
-        Console.WriteLine($"  Task hub       {configuration["TaskHubName"]}");
+        Console.WriteLine($"  Task hub       {Workflow.Hosting.EngineSettings.TaskHubName(configuration)}");
         Console.WriteLine($"  Storage        {Redacted(configuration["AzureWebJobsStorage"] ?? "")}");
         Console.WriteLine("                 (open the task hub in Durable Functions Monitor with this connection string and hub name)");
         Console.WriteLine();

@@ -16,6 +16,7 @@ namespace InfoDisclosure.LocalHost.Hosting;
 /// <item>endpoints under /testing (key required) to start them, raise their event and read any instance's durable status;</item>
 /// <item>the clock (<see cref="TestingClock"/>): POST /testing/clock?to=… moves it forward, and POST /testing/deadlines/run
 /// runs the deadline jobs at once and answers what they did, so a test knows a run has happened after the move.</item>
+/// <item>/testing/throw, a handler that fails, to show what any unexpected exception answers (problem details, no trace).</item>
 /// </list>
 /// None of this is part of the shared routes.
 /// </summary>
@@ -23,6 +24,7 @@ public static class TestingMode
 {
     public const string FloorOrchestrator = "Testing_WaitForOneEvent";
     public const string ProbeEvent = "Continue";
+    public const string ThrowMessage = "Testing: a handler failed on purpose";
 
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("LocalHost:TestingTasks", false);
 
@@ -95,6 +97,8 @@ public static class TestingMode
             var (rollOver, reminders) = await jobs.RunAsync(durable, ct);
             return Results.Ok(new { rollOver, reminders });
         });
+        testing.MapGet("/throw", IResult () =>
+            throw new InvalidOperationException($"{ThrowMessage} (the request's headers must not appear in the answer)"));
     }
 
     private static async Task<IResult> StartAsync(DurableTaskClient durable, string orchestrator, string instanceId)

@@ -31,18 +31,39 @@ public static class DemoSeed
         },
     };
 
+    /// <summary>How long the seed waits for the API to become ready (503 with Retry-After while the engine connects).</summary>
+    private static readonly TimeSpan ReadinessWait = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Returns the demo report's API path, or null when a step is refused: the host then runs without the demo (the
+    /// reason is printed) rather than stopping, since the demo is a convenience.
+    /// </summary>
+    public static async Task<string?> TryEnsureAsync(Uri baseAddress, string apiKey, string seedFile, CancellationToken ct)
+    {
+        try
+        {
+            return await EnsureAsync(baseAddress, apiKey, seedFile, ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"{e.Message}\nThe host runs without the demo report.");
+            return null;
+        }
+    }
+
     /// <summary>Returns the demo report's API path, or throws with the API's answer when a step is refused.</summary>
     public static async Task<string> EnsureAsync(Uri baseAddress, string apiKey, string seedFile, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Add("x-functions-key", apiKey);
+        var api = new ReadyApi(http, ct);
         var reportPath = $"api/reports/{AgencyId}/{Year}";
 
-        using (var agency = await http.GetAsync($"api/agencies/{AgencyId}", ct))
+        using (var agency = await api.SendAsync(HttpMethod.Get, $"api/agencies/{AgencyId}"))
         {
             if (agency.StatusCode == HttpStatusCode.NotFound)
             {
-                using var created = await http.PostAsJsonAsync("api/agencies", Agency, ct);
+                using var created = await api.SendAsync(HttpMethod.Post, "api/agencies", () => JsonContent.Create(Agency));
                 await EnsureAsync(created, "creating the demo agency", HttpStatusCode.Created, HttpStatusCode.Conflict);
             }
             else
@@ -51,11 +72,11 @@ public static class DemoSeed
             }
         }
 
-        using (var report = await http.GetAsync(reportPath, ct))
+        using (var report = await api.SendAsync(HttpMethod.Get, reportPath))
         {
             if (report.StatusCode == HttpStatusCode.NotFound)
             {
-                using var created = await http.PostAsJsonAsync("api/reports", new { agencyId = AgencyId, year = Year }, ct);
+                using var created = await api.SendAsync(HttpMethod.Post, "api/reports", () => JsonContent.Create(new { agencyId = AgencyId, year = Year }));
                 await EnsureAsync(created, "creating the demo report", HttpStatusCode.Created, HttpStatusCode.Conflict);
             }
             else
@@ -65,16 +86,35 @@ public static class DemoSeed
         }
 
         // The seed text is loaded once, over the pre-filled first version; later versions are the developer's own.
-        using var current = await http.GetAsync(reportPath, ct);
+        using var current = await api.SendAsync(HttpMethod.Get, reportPath);
         await EnsureAsync(current, "reading the demo report", HttpStatusCode.OK);
         using var view = JsonDocument.Parse(await current.Content.ReadAsStringAsync(ct));
         if (view.RootElement.GetProperty("versions").GetArrayLength() <= 1)
         {
-            using var content = new StringContent(await File.ReadAllTextAsync(seedFile, ct), Encoding.UTF8, "text/plain");
-            using var saved = await http.PutAsync($"{reportPath}/draft", content, ct);
+            var seedText = await File.ReadAllTextAsync(seedFile, ct);
+            using var saved = await api.SendAsync(HttpMethod.Put, $"{reportPath}/draft", () => new StringContent(seedText, Encoding.UTF8, "text/plain"));
             await EnsureAsync(saved, "loading the seed report as the draft", HttpStatusCode.OK, HttpStatusCode.Created);
         }
         return "/" + reportPath;
+    }
+
+    /// <summary>Sends a request again while the API answers 503 (not ready yet), after its Retry-After, for up to <see cref="ReadinessWait"/>.</summary>
+    private sealed class ReadyApi(HttpClient http, CancellationToken ct)
+    {
+        private readonly System.Diagnostics.Stopwatch _waited = System.Diagnostics.Stopwatch.StartNew();
+
+        public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent>? content = null)
+        {
+            while (true)
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = content?.Invoke() };
+                var response = await http.SendAsync(request, ct);
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable || _waited.Elapsed > ReadinessWait) return response;
+                var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                response.Dispose();
+                await Task.Delay(retryAfter, ct);
+            }
+        }
     }
 
     private static async Task EnsureAsync(HttpResponseMessage response, string step, params HttpStatusCode[] expected)

@@ -1,5 +1,6 @@
 using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Api;
+using InfoDisclosure.Workflow.Hosting;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review.Page;
 
@@ -7,7 +8,8 @@ namespace InfoDisclosure.Workflow;
 
 /// <summary>
 /// Every production HTTP route, served by both hosts (the local host adds the development routes of the Dev library).
-/// Each /api route is wrapped in the API-key check, so both hosts behave the same.
+/// Each /api route is wrapped in the API-key check and, until the engine has answered once, in the readiness check
+/// (503 with Retry-After), so both hosts behave the same.
 /// </summary>
 public static class ApiRoutes
 {
@@ -38,8 +40,10 @@ public static class ApiRoutes
         new("Review_Show", "GET", "review/{token}", ReviewPageEndpoints.ShowAsync),
         new("Review_Head", "HEAD", "review/{token}", ReviewPageEndpoints.HeadAsync),
         new("Review_Decide", "POST", "review/{token}", ReviewPageEndpoints.DecideAsync),
+        // Readiness for Azure's health check and scripts: storage, engine, SMTP; without the key.
+        new("Health_Ready", "GET", "healthz", HealthEndpoint.ReadyAsync),
     ];
 
     private static ApiRoute Api(string name, string method, string template, ApiHandler handler) =>
-        new(name, method, template, ApiKeyCheck.Require(handler));
+        new(name, method, template, ApiKeyCheck.Require(EngineReadiness.Require(handler)));
 }

@@ -30,6 +30,11 @@ public static class StorageAccount
             : new BlobServiceClient(ServiceUri(configuration, "blobServiceUri"), Credential(configuration), options);
     }
 
+    /// <summary>A connection string, or the service URIs of the identity-based form (blob, queue and table: the engine uses queues).</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        ConnectionString(configuration) is not null
+        || new[] { "blobServiceUri", "queueServiceUri", "tableServiceUri" }.All(key => configuration[$"{Setting}:{key}"] is { Length: > 0 });
+
     private static string? ConnectionString(IConfiguration configuration) =>
         configuration[Setting] is { Length: > 0 } connection ? connection : null;
 

@@ -10,12 +10,12 @@ using InfoDisclosure.Workflow.Tests.Hosting;
 namespace InfoDisclosure.Benchmarks.Load;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/InfoDisclosure.Benchmarks -- load [N] [--poll MS] [--queue-poll SECONDS]</c>
+/// <c>dotnet run -c Release --project tests/InfoDisclosure.Benchmarks -- load [N] [--poll MS]</c>
 /// <para>
 /// Starts Azurite and the built local host (its testing mode on), creates N reports (default 200), submits them and
 /// approves every level of the 三审三校 chain, all reports concurrently, and prints the throughput and the p50/p95 latency
 /// from a decision's HTTP 202 to the orchestration reaching the next level (its custom status, polled every MS ms,
-/// default 100; --queue-poll sets the host's LocalHost:MaxQueuePollingIntervalSeconds, default the host's 1 s). In the same run it measures the engine's floor: N bare orchestrations that wait for one external event,
+/// default 100; the host runs with the production engine settings, EngineSettings). In the same run it measures the engine's floor: N bare orchestrations that wait for one external event,
 /// from the raise's 202 to Completed, polled the same way. Bounded: every wait has a time limit; it stops by itself.
 /// </para>
 /// </summary>
@@ -32,11 +32,9 @@ public static class LoadBenchmark
         var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 200;
         var pollIndex = Array.IndexOf(args, "--poll");
         var poll = TimeSpan.FromMilliseconds(pollIndex >= 0 && pollIndex + 1 < args.Length ? int.Parse(args[pollIndex + 1]) : 100);
-        var queuePollIndex = Array.IndexOf(args, "--queue-poll");
-        var queuePoll = queuePollIndex >= 0 && queuePollIndex + 1 < args.Length ? args[queuePollIndex + 1] : "1";
         var seedText = await File.ReadAllTextAsync(Path.Combine(HostPaths.RepoRoot, "functions", "InfoDisclosure.LocalHost", "Seed", "2022_hongsibu_approval_bureau.txt"));
 
-        Console.WriteLine($"Load benchmark: {count} reports x {Levels} levels, local host on Azurite, {Environment.ProcessorCount} cores, polling every {poll.TotalMilliseconds:0} ms, host queue polling at most every {queuePoll} s");
+        Console.WriteLine($"Load benchmark: {count} reports x {Levels} levels, local host on Azurite, {Environment.ProcessorCount} cores, polling every {poll.TotalMilliseconds:0} ms, host queue polling at most every {InfoDisclosure.Workflow.Hosting.EngineSettings.Shared.MaxQueuePollingInterval.TotalSeconds:0.#} s (EngineSettings)");
         await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions { RepoRoot = HostPaths.RepoRoot, Log = TextWriter.Null });
         var key = "bench-" + Guid.NewGuid().ToString("N");
         var port = FreePort();
@@ -50,7 +48,6 @@ public static class LoadBenchmark
             ["PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["LocalHost__SeedDemo"] = "false",
             ["LocalHost__TestingTasks"] = "true",
-            ["LocalHost__MaxQueuePollingIntervalSeconds"] = queuePoll,
             ["LocalHost__DataDirectory"] = Path.Combine(Path.GetTempPath(), "infodisclosure-bench-" + port),
             ["Logging__LogLevel__Default"] = "Warning",
         }, TimeSpan.FromSeconds(120));

@@ -33,19 +33,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var dll = HostPaths.LocalHostDll;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // The content root (appsettings.json, Seed/) is the working directory of a `dotnet x.dll` start.
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var process = Launch(environment);
         var host = new LocalHostProcess(process);
         process.OutputDataReceived += (_, e) => host.Capture(e.Data);
         process.ErrorDataReceived += (_, e) => host.Capture(e.Data);
@@ -71,6 +59,42 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Starts the host expecting it to stop by itself (e.g. refusing its settings): its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        await using var host = new LocalHostProcess(Launch(environment));
+        host._process.OutputDataReceived += (_, e) => host.Capture(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host.Capture(e.Data);
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await host._process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The local host was still running after {timeout.TotalSeconds:0} s:\n{host.Output}");
+        }
+        return (host._process.ExitCode, host.Output);
+    }
+
+    private static Process Launch(IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = HostPaths.LocalHostDll;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The content root (appsettings.json, Seed/) is the working directory of a `dotnet x.dll` start.
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
     private void Capture(string? line)
     {
         if (line is null) return;
@@ -91,25 +115,33 @@ public sealed class LocalHostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>SIGTERM and wait: the host drains and stops as it would under a service manager.</summary>
-    public async Task StopAsync(TimeSpan timeout)
+    /// <summary>
+    /// SIGTERM and wait: the host drains and stops as it would under a service manager. True when it exited by itself
+    /// within <paramref name="timeout"/>; otherwise it is killed.
+    /// </summary>
+    public async Task<bool> StopAsync(TimeSpan timeout)
     {
-        if (_process.HasExited) return;
+        if (_process.HasExited) return true;
         if (OperatingSystem.IsWindows() || SysKill(_process.Id, SigTerm) != 0)
         {
             await KillAsync();
-            return;
+            return false;
         }
         using var cts = new CancellationTokenSource(timeout);
         try
         {
             await _process.WaitForExitAsync(cts.Token);
+            return true;
         }
         catch (OperationCanceledException)
         {
             await KillAsync();
+            return false;
         }
     }
+
+    /// <summary>The exit code once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
 
     public async ValueTask DisposeAsync()
     {

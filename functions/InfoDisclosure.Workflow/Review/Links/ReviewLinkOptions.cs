@@ -19,7 +19,10 @@ public sealed class ReviewLinkOptions
     /// <summary>The public address e-mailed links start with (PublicBaseUrl).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
-    /// <summary>PublicBaseUrl, else the local host's first listening URL (Urls), else the Functions default port.</summary>
+    /// <summary>
+    /// PublicBaseUrl, else (Development only: elsewhere the host refuses to start without PublicBaseUrl, see
+    /// RequiredSettings) the local host's first listening URL (Urls), else the Functions default port.
+    /// </summary>
     private static string PublicBase(IConfiguration configuration)
     {
         if (configuration["PublicBaseUrl"] is { Length: > 0 } configured) return configured.TrimEnd('/');
