@@ -72,7 +72,7 @@ public static class CheckCommand
             }
             else
             {
-                throw new InputException($"{previousPath}：上年报告文件或文件夹不存在 (file or folder not found)");
+                throw new InputException($"{previousPath}：上年报告文件不存在，也不是文件夹 (file or folder not found)");
             }
         }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Import;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
@@ -7,30 +5,9 @@ using InfoDisclosure.Tests.Shared;
 
 namespace InfoDisclosure.Reports.Tests.Validation;
 
-public partial class CopiedTextRuleTests
+public class CopiedTextRuleTests
 {
     private static AnnualReport Fixture(string name) => ReportImporter.ImportText(TestPaths.ReadFixture(name)).Report;
-
-    /// <summary>Next year's report written by copying this one's narrative and changing every figure in it.</summary>
-    internal static AnnualReport NextYearWithFiguresChanged(AnnualReport report)
-    {
-        var next = ReportJson.Clone(report);
-        next.Year = report.Year + 1;
-        static List<string> Bump(List<string> paragraphs) =>
-            paragraphs.Select(p => Digits().Replace(p, m => (long.Parse(m.Value, CultureInfo.InvariantCulture) + 7).ToString(CultureInfo.InvariantCulture))).ToList();
-        next.Opening.Paragraphs = Bump(next.Opening.Paragraphs);
-        next.Overview.Introduction = Bump(next.Overview.Introduction);
-        foreach (var part in next.Overview.Parts) part.Paragraphs = Bump(part.Paragraphs);
-        next.ProblemsAndImprovements.Introduction = Bump(next.ProblemsAndImprovements.Introduction);
-        next.ProblemsAndImprovements.Problems.Paragraphs = Bump(next.ProblemsAndImprovements.Problems.Paragraphs);
-        next.ProblemsAndImprovements.Improvements.Paragraphs = Bump(next.ProblemsAndImprovements.Improvements.Paragraphs);
-        foreach (var part in next.OtherMatters.Parts) part.Paragraphs = Bump(part.Paragraphs);
-        next.OtherMatters.Introduction = Bump(next.OtherMatters.Introduction);
-        return next;
-    }
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
 
     private static List<Finding> Copied(IEnumerable<Finding> findings) => findings.Where(f => f.Rule == Rules.TextCopied).ToList();
 
@@ -38,7 +15,7 @@ public partial class CopiedTextRuleTests
     public void Last_years_narrative_with_the_figures_changed_is_TEXT_COPIED_in_every_long_section()
     {
         var lastYear = Fixture("2024_huaian_city_gov.txt");
-        var copied = NextYearWithFiguresChanged(lastYear);
+        var copied = CopiedText.NextYear(lastYear);
 
         var findings = Copied(ReportValidator.Validate(copied, lastYear));
 
@@ -114,7 +91,7 @@ public partial class CopiedTextRuleTests
     public void Without_last_years_report_or_with_one_of_another_year_nothing_is_compared()
     {
         var lastYear = Fixture("2024_huaian_city_gov.txt");
-        var copied = NextYearWithFiguresChanged(lastYear);
+        var copied = CopiedText.NextYear(lastYear);
         Assert.Empty(Copied(ReportValidator.Validate(copied)));
         lastYear.Year = 2022;
         Assert.Empty(Copied(ReportValidator.Validate(copied, lastYear)));
