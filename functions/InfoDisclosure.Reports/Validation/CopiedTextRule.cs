@@ -100,13 +100,14 @@ public static class CopiedTextRule
     /// <summary>The paragraph without whitespace: a reflowed or re-indented paragraph is the same paragraph.</summary>
     private static string Squeeze(string paragraph) => string.Concat(paragraph.Where(c => !char.IsWhiteSpace(c)));
 
-    private static HashSet<string> Grams(IEnumerable<string> paragraphs)
+    /// <summary>The section's character 3-grams, each packed in a long (three UTF-16 units): no string per gram.</summary>
+    private static HashSet<long> Grams(IEnumerable<string> paragraphs)
     {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
+        var grams = new HashSet<long>();
         foreach (var paragraph in paragraphs)
         {
             var text = DigitsAsOne(Cell.NormalizeDigits(paragraph));
-            for (var i = 0; i + 3 <= text.Length; i++) grams.Add(text.Substring(i, 3));
+            for (var i = 0; i + 3 <= text.Length; i++) grams.Add((long)text[i] << 32 | (long)text[i + 1] << 16 | text[i + 2]);
         }
         return grams;
     }
@@ -126,7 +127,7 @@ public static class CopiedTextRule
         return result.ToString();
     }
 
-    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    private static double Jaccard(HashSet<long> a, HashSet<long> b)
     {
         if (a.Count == 0 && b.Count == 0) return 0;
         var shared = a.Count(b.Contains);
