@@ -81,11 +81,13 @@ public class YearPairCheckTests
         using var folder = new TempFolder();
         var lastYear = folder.Write("2024/淮安.txt", TestPaths.ReadFixture(Huaian2024));
         folder.Write("2024/洪泽.txt", TestPaths.ReadFixture("2023_hongze_district_gov.txt"));
+        var broken = folder.WriteBytes("2024/扫描.txt", [0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF]);
         var thisYear = folder.WriteReport("2025/淮安.json", Huaian2025());
 
         var run = CliRun.Of("check", "--json", thisYear, "--previous", Path.Combine(folder.Path, "2024"));
 
         Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"警告：上年报告无法读取，未用于配对：{broken}：", run.Err);
         var item = Assert.Single(Items(run.Out));
         Assert.Equal((thisYear, lastYear), (item.File, item.PairedWith));
         Assert.Contains("YEAR.CARRYOVER", item.Rules);

@@ -69,6 +69,8 @@ public static class CheckCommand
             else if (Directory.Exists(previousPath))
             {
                 previousFolder.AddRange(Load(ReportSource.Expand([previousPath], [])));
+                // Not one of the reports checked, so not exit code 2; but a predecessor silently missing would hide a pair.
+                foreach (var bad in previousFolder.Where(l => l.Error is not null)) stderr.WriteLine($"警告：上年报告无法读取，未用于配对：{bad.Error}");
             }
             else
             {
