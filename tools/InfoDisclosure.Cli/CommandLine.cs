@@ -1,17 +1,25 @@
 namespace InfoDisclosure.Cli;
 
-/// <summary>The `infodisclosure` command: dispatches to check, convert and new. Testable without a process.</summary>
+/// <summary>The `infodisclosure` command: dispatches to check, compare, convert and new. Testable without a process.</summary>
 public static class CommandLine
 {
     public const string Usage = """
         infodisclosure — 政府信息公开工作年度报告 检查与转换 (annual report checker and converter)
 
         用法 (usage):
-          infodisclosure check PATH... [--json] [--previous FILE]
+          infodisclosure check PATH... [--json] [--previous FILE|FOLDER] [--report OUT.html|OUT.csv]
               检查报告（.txt、.html、.htm、.json、.docx 文件，或文件夹，递归），按2021年格式的勾稽关系校验。
-              Check reports (files or folders, recursive) against the 2021-format rules.
-              --json           以 JSON 数组输出 {file, format, agency, year, findings:[{rule, severity, where, message}]}
-              --previous FILE  上年报告，用于核对上年结转（YEAR.CARRYOVER）和现行有效件数（T2.IN_FORCE）
+              同一机关上一年度的报告在所检查的文件中时自动配对，核对上年结转（YEAR.CARRYOVER）、
+              现行有效件数（T2.IN_FORCE）和照搬上年文字（TEXT.COPIED）。
+              Check reports (files or folders, recursive) against the 2021-format rules; each report is paired with
+              the same agency's report of the year before when the inputs hold it.
+              --json             以 JSON 数组输出 {file, format, agency, year, findings:[{rule, severity, where, message}], pairedWith}
+              --previous FILE    上年报告，用于所检查的每一份报告
+              --previous FOLDER  在此文件夹中为每份报告找同一机关的上年报告
+              --report OUT       批量检查结果：OUT.html（可打印）或 OUT.csv（Excel），按风险排序
+          infodisclosure compare A B [--html OUT]
+              对照两份报告（通常是同一机关的两个年度）：各单元格及其差值、改动的段落、各自的问题。
+              Two reports side by side: every cell and its delta, changed paragraphs, findings; --html writes a page.
           infodisclosure convert FILE --to json|text|html|docx [-o OUT]
               转换报告格式；text/json/html 默认输出到标准输出，docx 必须用 -o 指定文件。
               Convert a report; docx needs -o OUT.
@@ -37,6 +45,8 @@ public static class CommandLine
             {
                 case "check":
                     return CheckCommand.Run(rest, stdout, stderr);
+                case "compare":
+                    return CompareCommand.Run(rest, stdout, stderr);
                 case "convert":
                     return ConvertCommand.Run(rest, stdout, stderr);
                 case "new":

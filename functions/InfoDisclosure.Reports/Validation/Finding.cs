@@ -30,6 +30,9 @@ public static class Rules
     /// <summary>Last year's text copied by a new report and still marked for revising (warning).</summary>
     public const string TextUnrevised = "TEXT.UNREVISED";
 
+    /// <summary>A section's narrative (nearly) the same as last year's, or a paragraph repeated unchanged (warning).</summary>
+    public const string TextCopied = "TEXT.COPIED";
+
     /// <summary>Import could not read something; the finding names the line.</summary>
     public const string ImportUnreadable = "IMPORT.UNREADABLE";
 }

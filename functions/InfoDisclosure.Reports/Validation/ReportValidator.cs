@@ -25,6 +25,7 @@ public static class ReportValidator
         if (previous is not null) YearOverYearRules.Check(report, previous, findings);
         NarrativeFigureRules.Check(report, findings);
         UnrevisedTextRule.Check(report, findings);
+        if (previous is not null && previous.Year == report.Year - 1) CopiedTextRule.Check(report, previous, findings);
         return findings;
     }
 
