@@ -26,6 +26,26 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Waits until a console message logged after the load event arrives: messages reach the test in the order the page
+    /// produced them, so every message of the load itself (e.g. a policy violation) has arrived by then.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MessagesOfTheLoadAsync(IPage page, List<string> messages)
+    {
+        var marker = "loaded-" + Guid.NewGuid().ToString("N");
+        await page.EvaluateAsync($"console.log('{marker}')");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            lock (messages)
+            {
+                if (messages.Contains(marker)) return messages.Where(m => m != marker).ToList();
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The page's console message {marker} did not arrive within 30 s.");
+            await Task.Delay(20);
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -40,26 +40,6 @@ public class HtmlPageBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
         return page;
     }
 
-    /// <summary>
-    /// Waits until a console message logged after the load event arrives: messages reach the test in the order the page
-    /// produced them, so every message of the load itself (e.g. a policy violation) has arrived by then.
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> MessagesOfTheLoadAsync(IPage page, List<string> messages)
-    {
-        var marker = "loaded-" + Guid.NewGuid().ToString("N");
-        await page.EvaluateAsync($"console.log('{marker}')");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            lock (messages)
-            {
-                if (messages.Contains(marker)) return messages.Where(m => m != marker).ToList();
-            }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The page's console message {marker} did not arrive within 30 s.");
-            await Task.Delay(20);
-        }
-    }
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -110,7 +90,7 @@ public class HtmlPageBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
         var (page, messages) = await NewPageAsync(1024, 768, mobile: false);
         await page.GotoAsync(server.Url.ToString());
 
-        Assert.DoesNotContain(await MessagesOfTheLoadAsync(page, messages), m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(await ChromiumFixture.MessagesOfTheLoadAsync(page, messages), m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(["/report"], server.Requests.Where(r => r != "/favicon.ico"));
         Assert.Equal("960px", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('article')).maxWidth"));
     }
@@ -123,7 +103,7 @@ public class HtmlPageBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
         var (page, messages) = await NewPageAsync(1024, 768, mobile: false);
         await page.GotoAsync(server.Url.ToString());
 
-        Assert.Contains(await MessagesOfTheLoadAsync(page, messages), m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(await ChromiumFixture.MessagesOfTheLoadAsync(page, messages), m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         Assert.NotEqual("ran", await page.EvaluateAsync<string>("document.title"));
     }
 }
