@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InfoDisclosure.Reports.Rendering;
 using InfoDisclosure.Reports.Validation;
 
 namespace InfoDisclosure.Reports.Batch;
@@ -15,13 +16,13 @@ public static class BatchReportCsv
     public static byte[] Render(BatchReport report)
     {
         var rules = report.Totals.ByRule.Select(r => r.Rule).ToList();
-        var csv = new StringBuilder();
-        Line(csv, ["风险排序", "文件", "机关", "年度", "错误", "警告", .. rules, "复制上年文字占比", "找到上年报告", "上年报告文件", "无法读取原因"]);
+        var csv = new CsvWriter();
+        csv.Line(["风险排序", "文件", "机关", "年度", "错误", "警告", .. rules, "复制上年文字占比", "找到上年报告", "上年报告文件", "无法读取原因"]);
         var rank = 0;
         foreach (var e in report.Entries)
         {
             var byRule = e.ByRule.ToDictionary(r => r.Rule, r => r.Errors + r.Warnings);
-            Line(csv,
+            csv.Line(
             [
                 (++rank).ToString(CultureInfo.InvariantCulture), e.File, e.Agency ?? "", e.Year?.ToString(CultureInfo.InvariantCulture) ?? "",
                 Number(e.Errors), Number(e.Warnings), .. rules.Select(r => Number(byRule.GetValueOrDefault(r))),
@@ -29,35 +30,14 @@ public static class BatchReportCsv
             ]);
         }
         var t = report.Totals;
-        Line(csv,
+        csv.Line(
         [
             "合计", $"{t.Reports}份报告，{t.Unreadable}个无法读取", $"{t.Agencies}个机关", "", Number(t.Errors), Number(t.Warnings),
             .. t.ByRule.Select(r => Number(r.Errors + r.Warnings)),
             t.MeanCopiedShare is { } m ? CopiedTextRule.Percent(m) : "", $"{t.Paired}份", "", "",
         ]);
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return csv.ToBytes();
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static void Line(StringBuilder csv, IReadOnlyList<string> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0) csv.Append(',');
-            csv.Append(Quote(cells[i]));
-        }
-        csv.Append("\r\n");
-    }
-
-    /// <summary>Quotes every field; a text field Excel would run as a formula gets a leading apostrophe; numbers stay numbers.</summary>
-    public static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-            && !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-        return "\"" + value.Replace("\"", "\"\"") + "\"";
-    }
 }

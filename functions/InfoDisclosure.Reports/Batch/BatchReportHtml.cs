@@ -11,14 +11,7 @@ namespace InfoDisclosure.Reports.Batch;
 /// </summary>
 public static class BatchReportHtml
 {
-    public const string Styles = """
-        body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;font-size:14px;color:#111;margin:16px}
-        h1{font-size:1.4em;margin:.3em 0}
-        h2{font-size:1.1em;margin:1.2em 0 .4em}
-        table{border-collapse:collapse;width:100%;font-size:13px;line-height:1.4}
-        th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
-        th{background:#f0f0f0;font-weight:bold}
-        td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    public const string Styles = HtmlStyles.OfficeTables + """
         tr.errors td.errors{color:#b00020;font-weight:bold}
         tr.unreadable td{color:#b00020}
         .file{font-size:.85em;color:#444;overflow-wrap:anywhere}
@@ -38,15 +31,7 @@ public static class BatchReportHtml
     {
         var html = new HtmlWriter();
         const string title = "政府信息公开工作年度报告 批量检查结果";
-        html.Raw("<!doctype html>").Line()
-            .Open("html", ("lang", "zh-CN")).Line()
-            .Raw("<head>").Line()
-            .Raw("<meta charset=\"utf-8\">").Line()
-            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">").Line()
-            .Element("title", title).Line()
-            .Raw("<style>").Line().Raw(Styles).Line().Raw("</style>").Line()
-            .Raw("</head>").Line()
-            .Raw("<body>").Line()
+        html.BeginPage(title, Styles)
             .Element("h1", title).Line();
 
         var t = report.Totals;
@@ -101,7 +86,7 @@ public static class BatchReportHtml
             }
             html.Close("tr").Line();
         }
-        html.Raw("</tbody></table>").Line().Raw("</body>").Line().Raw("</html>").Line();
+        html.Raw("</tbody></table>").Line().EndPage();
         return html.ToString();
     }
 

@@ -9,14 +9,7 @@ namespace InfoDisclosure.Reports.Comparison;
 /// </summary>
 public static class ComparisonHtml
 {
-    public const string Styles = """
-        body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;font-size:14px;color:#111;margin:16px}
-        h1{font-size:1.4em;margin:.3em 0}
-        h2{font-size:1.1em;margin:1.2em 0 .4em}
-        table{border-collapse:collapse;width:100%;font-size:13px;line-height:1.4}
-        th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
-        th{background:#f0f0f0}
-        td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    public const string Styles = HtmlStyles.OfficeTables + """
         tr.changed{background:#fff6d6}
         .removed{color:#8a1c1c}
         .added{color:#1c5e20}
@@ -31,15 +24,7 @@ public static class ComparisonHtml
         var nameA = $"{a.AgencyName} {a.Year}年度";
         var nameB = $"{b.AgencyName} {b.Year}年度";
         var html = new HtmlWriter();
-        html.Raw("<!doctype html>").Line()
-            .Open("html", ("lang", "zh-CN")).Line()
-            .Raw("<head>").Line()
-            .Raw("<meta charset=\"utf-8\">").Line()
-            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">").Line()
-            .Element("title", $"报告对照：{nameA} 与 {nameB}").Line()
-            .Raw("<style>").Line().Raw(Styles).Line().Raw("</style>").Line()
-            .Raw("</head>").Line()
-            .Raw("<body>").Line()
+        html.BeginPage($"报告对照：{nameA} 与 {nameB}", Styles)
             .Element("h1", $"报告对照：A {nameA}；B {nameB}").Line();
 
         var changed = comparison.Cells.Count(c => c.Changed);
@@ -72,7 +57,7 @@ public static class ComparisonHtml
 
         WriteFindings(html, $"A {nameA} 的问题", comparison.FindingsA);
         WriteFindings(html, $"B {nameB} 的问题", comparison.FindingsB);
-        html.Raw("</body>").Line().Raw("</html>").Line();
+        html.EndPage();
         return html.ToString();
     }
 

@@ -16,17 +16,9 @@ public static class HtmlRenderer
     public static string RenderPage(AnnualReport report)
     {
         var html = new HtmlWriter();
-        html.Raw("<!doctype html>").Line()
-            .Open("html", ("lang", "zh-CN")).Line()
-            .Raw("<head>").Line()
-            .Raw("<meta charset=\"utf-8\">").Line()
-            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">").Line()
-            .Element("title", report.Title).Line()
-            .Raw("<style>").Line().Raw(HtmlStyles.Page).Line().Raw("</style>").Line()
-            .Raw("</head>").Line()
-            .Raw("<body>").Line();
+        html.BeginPage(report.Title, HtmlStyles.Page);
         WriteReport(html, report);
-        html.Raw("</body>").Line().Raw("</html>").Line();
+        html.EndPage();
         return html.ToString();
     }
 

@@ -7,6 +7,17 @@ namespace InfoDisclosure.Reports.Rendering;
 /// </summary>
 public static class HtmlStyles
 {
+    /// <summary>The office's own pages (batch report, comparison): plain tables of figures that print.</summary>
+    public const string OfficeTables = """
+        body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;font-size:14px;color:#111;margin:16px}
+        h1{font-size:1.4em;margin:.3em 0}
+        h2{font-size:1.1em;margin:1.2em 0 .4em}
+        table{border-collapse:collapse;width:100%;font-size:13px;line-height:1.4}
+        th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
+        th{background:#f0f0f0;font-weight:bold}
+        td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        """;
+
     public const string Report = """
         .gov-report{font-family:"FangSong","仿宋","STFangsong","FangSong_GB2312","SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;font-size:16px;line-height:1.8;color:#111;max-width:960px;margin:0 auto;padding:16px;box-sizing:border-box;overflow-wrap:anywhere}
         .gov-report h1{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;font-size:1.6em;text-align:center;line-height:1.5;margin:.5em 0 1em}

@@ -42,6 +42,20 @@ internal sealed class HtmlWriter
     public HtmlWriter Element(string tag, string? text, params (string Name, string? Value)[] attributes) =>
         Open(tag, attributes).Text(text).Close(tag);
 
+    /// <summary>The start of a standalone page up to and including &lt;body&gt;: Chinese, UTF-8, phone width, its own styles.</summary>
+    public HtmlWriter BeginPage(string title, string styles) =>
+        Raw("<!doctype html>").Line()
+            .Open("html", ("lang", "zh-CN")).Line()
+            .Raw("<head>").Line()
+            .Raw("<meta charset=\"utf-8\">").Line()
+            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">").Line()
+            .Element("title", title).Line()
+            .Raw("<style>").Line().Raw(styles).Line().Raw("</style>").Line()
+            .Raw("</head>").Line()
+            .Raw("<body>").Line();
+
+    public HtmlWriter EndPage() => Raw("</body>").Line().Raw("</html>").Line();
+
     public HtmlWriter Line()
     {
         _html.Append('\n');

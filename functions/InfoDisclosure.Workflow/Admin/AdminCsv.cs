@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InfoDisclosure.Reports.Rendering;
 using InfoDisclosure.Workflow.Agencies;
 
 namespace InfoDisclosure.Workflow.Admin;
@@ -12,11 +13,11 @@ public static class AdminCsv
 
     public static byte[] Render(Overview overview)
     {
-        var csv = new StringBuilder();
-        Line(csv, Header);
+        var csv = new CsvWriter();
+        csv.Line(Header);
         foreach (var r in overview.Reports)
         {
-            Line(csv,
+            csv.Line(
             [
                 r.AgencyId, r.AgencyName, r.Kind == AgencyKinds.Government ? "本级政府" : "部门", r.StageText, r.LevelName ?? "",
                 string.Join("；", r.Holder.Select(h => $"{h.Name} <{h.Email}>")), r.Deadline,
@@ -24,27 +25,6 @@ public static class AdminCsv
                 r.PublishedUrl ?? "", r.PublishedAt ?? "",
             ]);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    private static void Line(StringBuilder csv, IReadOnlyList<string> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0) csv.Append(',');
-            csv.Append(Quote(cells[i]));
-        }
-        csv.Append("\r\n");
-    }
-
-    /// <summary>Quotes every field; a text field that Excel would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe; numbers stay numbers.</summary>
-    public static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-            && !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-        return "\"" + value.Replace("\"", "\"\"") + "\"";
+        return csv.ToBytes();
     }
 }
