@@ -35,22 +35,24 @@ public class BatchReportBrowserTests(ChromiumFixture chromium) : IClassFixture<C
     public async Task It_prints_on_A4_landscape_with_the_reports_table_inside_the_page_width()
     {
         using var server = new PageServer(Page(), StrictPolicy);
-        var browser = chromium.Browser;
-        var page = await browser.NewPageAsync(1280, 900, mobile: false);
-        await browser.NavigateAsync(page, server.Url);
+        var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var messages = new List<string>();
+        page.Console += (_, m) => messages.Add(m.Text);
+        await page.GotoAsync(server.Url.ToString());
 
-        Assert.DoesNotContain(browser.Messages(page), m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
-        var pdf = Encoding.Latin1.GetString(await browser.PrintToPdfAsync(page));
+        Assert.DoesNotContain(messages, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        var pdf = Encoding.Latin1.GetString(await page.PdfAsync(new() { PreferCSSPageSize = true }));
         var boxes = Regex.Matches(pdf, @"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]").Select(m =>
             (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
         Assert.True(boxes.Count >= 2, $"120 reports take several pages, not {boxes.Count}");
         Assert.All(boxes, b => Assert.True(Math.Abs(b.Item1 - 841.9) < 1 && Math.Abs(b.Item2 - 595.3) < 1, $"page {b} is not A4 landscape"));
 
         // A4 landscape less 12 mm margins each side is 273 mm = 1032 CSS px; under print media no table may be wider.
-        await browser.SendAsync("Emulation.setEmulatedMedia", new() { ["media"] = "print" }, page);
-        await browser.SendAsync("Emulation.setDeviceMetricsOverride", new() { ["width"] = 1032, ["height"] = 900, ["deviceScaleFactor"] = 1, ["mobile"] = false }, page);
-        var widest = (await browser.EvaluateAsync(page, "Math.max(...[...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().width))"))!.GetValue<double>();
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await page.SetViewportSizeAsync(1032, 900);
+        var widest = await page.EvaluateAsync<double>("Math.max(...[...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().width))");
         Assert.True(widest <= 1032, $"the widest table is {widest} px");
-        Assert.Equal("table-header-group", (await browser.EvaluateAsync(page, "getComputedStyle(document.querySelector('table.reports thead')).display"))!.GetValue<string>());
+        Assert.Equal("table-header-group", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('table.reports thead')).display"));
+        await page.CloseAsync();
     }
 }
