@@ -59,7 +59,8 @@ public static class PdfImporter
     /// <summary>A line of text or a table of one page, top to bottom.</summary>
     private abstract record Piece(int Page, double Top);
 
-    private sealed record LinePiece(int Page, double Top, string Text, double Left, double Right, double Size) : Piece(Page, Top);
+    /// <summary><paramref name="FirstWord"/>: the width of what the line could not have been broken before (a word, a character and its closing punctuation).</summary>
+    private sealed record LinePiece(int Page, double Top, string Text, double Left, double Right, double Size, double FirstWord) : Piece(Page, Top);
 
     private sealed record TablePiece(int Page, double Top, HtmlTableGrid Grid) : Piece(Page, Top);
 
@@ -79,20 +80,22 @@ public static class PdfImporter
             var text = LineText(line);
             if (text.Length == 0) continue;
             pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
-                line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize)));
+                line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line)));
         }
         return pieces.OrderByDescending(p => p.Top);
     }
 
     /// <summary>
-    /// The blocks in reading order: a line joins the one above into a paragraph when that one runs to the right edge
-    /// of the text and this one starts at the left margin in the same size, unless it is a section heading.
+    /// The blocks in reading order: a line joins the one above into a paragraph when it starts at the left margin in
+    /// the same size and its first word would not have fitted at the end of the line above (so the line was wrapped),
+    /// unless it is a section heading.
     /// </summary>
     private static List<ReportBlock> Blocks(List<Piece> pieces)
     {
         var lines = pieces.OfType<LinePiece>().ToList();
         var left = lines.Count == 0 ? 0 : lines.Min(l => l.Left);
         var right = lines.Count == 0 ? 0 : lines.Max(l => l.Right);
+        var spaced = SpacesBetweenScripts(lines);
         var blocks = new List<ReportBlock>();
         var paragraph = new StringBuilder();
         LinePiece? first = null;
@@ -124,7 +127,7 @@ public static class PdfImporter
                     break;
                 case LinePiece line:
                     var continues = last is not null
-                        && last.Right >= right - 2 * last.Size
+                        && last.Right + line.FirstWord > right - 0.3 * line.Size
                         && line.Left <= left + 0.5 * line.Size
                         && Math.Abs(line.Size - last.Size) < 0.5
                         && !LabelMatching.TryParseSectionHeading(line.Text, out _, out _);
@@ -137,6 +140,8 @@ public static class PdfImporter
                     else
                     {
                         lineOfPage++;
+                        // A wrap between Chinese and a Latin word or number hides whether a space was there: as elsewhere in the document.
+                        if (spaced && paragraph.Length > 1 && Mixed(paragraph[^2], line.Text[0])) paragraph[^1] = ' ';
                     }
                     paragraph.Append(line.Text).Append('\n');
                     last = line;
@@ -145,6 +150,47 @@ public static class PdfImporter
         }
         Flush();
         return blocks;
+    }
+
+    /// <summary>Punctuation a line may not start with: it stays with the character before it.</summary>
+    private const string Closing = "，。、；：？！”’）》」』】〕…,.;:?!)]%";
+
+    /// <summary>Punctuation a line may not end with: it goes down with the character after it.</summary>
+    private const string Opening = "“‘（《「『【〔([";
+
+    private static double FirstWordWidth(List<Letter> line)
+    {
+        var end = 0;
+        while (end + 1 < line.Count && Opening.Contains(line[end].Value, StringComparison.Ordinal)) end++;
+        if (line[0].Value.Length > 0 && char.IsAscii(line[0].Value[0]))
+        {
+            while (end + 1 < line.Count && line[end + 1].Value.Length > 0 && char.IsAscii(line[end + 1].Value[0])
+                   && line[end + 1].StartBaseLine.X - line[end].EndBaseLine.X <= line[end].PointSize * SpaceGap) end++;
+        }
+        while (end + 1 < line.Count && Closing.Contains(line[end + 1].Value, StringComparison.Ordinal)) end++;
+        return line[end].EndBaseLine.X - line[0].StartBaseLine.X;
+    }
+
+    private static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c);
+
+    private static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    private static bool Mixed(char before, char after) => IsChinese(before) && IsLatin(after) || IsLatin(before) && IsChinese(after);
+
+    /// <summary>Whether the document's lines mostly put a space between a Chinese character and a Latin word or number.</summary>
+    private static bool SpacesBetweenScripts(List<LinePiece> lines)
+    {
+        int spaced = 0, joined = 0;
+        foreach (var line in lines)
+        {
+            var text = line.Text;
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (Mixed(text[i - 1], text[i])) joined++;
+                else if (i >= 2 && text[i - 1] == ' ' && Mixed(text[i - 2], text[i])) spaced++;
+            }
+        }
+        return spaced > joined;
     }
 
     /// <summary>Letters grouped into lines by baseline (top to bottom), each line left to right.</summary>
@@ -167,13 +213,16 @@ public static class PdfImporter
         return lines;
     }
 
-    /// <summary>A line's text; a gap wider than a third of the letters' size is a space the text layer left out.</summary>
+    /// <summary>A gap between letters, as a share of their size, that is a space the text layer left out.</summary>
+    private const double SpaceGap = 0.15;
+
+    /// <summary>A line's text, with the spaces its gaps show.</summary>
     private static string LineText(List<Letter> line)
     {
         var text = new StringBuilder();
         for (var i = 0; i < line.Count; i++)
         {
-            if (i > 0 && line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X > line[i].PointSize / 3) text.Append(' ');
+            if (i > 0 && line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X > line[i].PointSize * SpaceGap) text.Append(' ');
             text.Append(line[i].Value);
         }
         return text.ToString().Trim();
