@@ -45,7 +45,7 @@ public static class PdfImporter
                 return new ImportResult(new AnnualReport(), [new Finding(Rules.ImportScanned, Severity.Error, "全文",
                     $"PDF 的{document.NumberOfPages}页中没有文字层（可能是扫描件或图片），无法读取内容。请提供带文字的 PDF、Word 文档或网页。")]);
             }
-            return BlockImporter.Import(Blocks(pieces));
+            return BlockImporter.Import(ReportOnly(Blocks(pieces)));
         }
     }
 
@@ -62,7 +62,12 @@ public static class PdfImporter
     /// <summary><paramref name="FirstWord"/>: the width of what the line could not have been broken before (a word, a character and its closing punctuation).</summary>
     private sealed record LinePiece(int Page, double Top, string Text, double Left, double Right, double Size, double FirstWord) : Piece(Page, Top);
 
-    private sealed record TablePiece(int Page, double Top, HtmlTableGrid Grid) : Piece(Page, Top);
+    /// <summary>A table, with the x of its column edges (to know its continuation on the next page).</summary>
+    private sealed record TablePiece(int Page, double Top, HtmlTableGrid Grid, double[] Columns) : Piece(Page, Top)
+    {
+        /// <summary>The page it ends on, when a page break carried it over.</summary>
+        public int EndPage { get; init; } = Page;
+    }
 
     private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters)
     {
@@ -72,7 +77,7 @@ public static class PdfImporter
         foreach (var table in tables)
         {
             var grid = table.Grid(letters, inTable);
-            if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid));
+            if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns));
         }
         var free = letters.Where((_, i) => !inTable[i]).ToList();
         foreach (var line in Lines(free))
@@ -92,6 +97,7 @@ public static class PdfImporter
     /// </summary>
     private static List<ReportBlock> Blocks(List<Piece> pieces)
     {
+        pieces = JoinPageBreaks(pieces);
         var lines = pieces.OfType<LinePiece>().ToList();
         var left = lines.Count == 0 ? 0 : lines.Min(l => l.Left);
         var right = lines.Count == 0 ? 0 : lines.Max(l => l.Right);
@@ -193,6 +199,119 @@ public static class PdfImporter
         return spaced > joined;
     }
 
+    /// <summary>
+    /// A table that ends its page and one with the same columns that starts the next are one table broken by the
+    /// page: its rows joined, and a cell the break cut (empty below it) made one again.
+    /// </summary>
+    private static List<Piece> JoinPageBreaks(List<Piece> pieces)
+    {
+        var joined = new List<Piece>(pieces.Count);
+        foreach (var piece in pieces)
+        {
+            if (piece is TablePiece next && joined.Count > 0 && joined[^1] is TablePiece above && above.EndPage + 1 == next.Page
+                && ColumnMap(above.Columns, next.Columns) is { } map)
+            {
+                joined[^1] = above with { Grid = Join(above.Grid, next.Grid, map), EndPage = next.Page };
+                continue;
+            }
+            joined.Add(piece);
+        }
+        return joined;
+    }
+
+    private sealed class CellBuilder(string text, int row, int column, int rowSpan, int columnSpan)
+    {
+        public string Text => text;
+
+        public int Row => row;
+
+        public int Column => column;
+
+        public int ColumnSpan => columnSpan;
+
+        public int RowSpan { get; set; } = rowSpan;
+
+        public HtmlGridCell ToCell() => new(text, row, column, RowSpan, columnSpan);
+    }
+
+    /// <summary>
+    /// For each column of the table above, the column of its continuation that covers it, or -1 where the
+    /// continuation draws nothing (a cell spanning the break, left undrawn); null when the columns differ.
+    /// </summary>
+    private static int[]? ColumnMap(double[] above, double[] below)
+    {
+        int Edge(double x) => Array.FindIndex(above, e => Math.Abs(e - x) <= Spacing);
+        if (below.Length < 2 || Edge(below[^1]) != above.Length - 1 || below.Any(x => Edge(x) < 0)) return null;
+        var map = new int[above.Length - 1];
+        for (var c = 0; c < map.Length; c++)
+        {
+            var mid = (above[c] + above[c + 1]) / 2;
+            map[c] = Array.FindLastIndex(below, x => x <= mid) is var k && k >= 0 && k < below.Length - 1 ? k : -1;
+        }
+        return map;
+    }
+
+    private static HtmlTableGrid Join(HtmlTableGrid top, HtmlTableGrid bottom, int[] map)
+    {
+        var builders = new Dictionary<HtmlGridCell, CellBuilder>(ReferenceEqualityComparer.Instance);
+        var slots = new List<CellBuilder?[]>();
+        foreach (var row in top.Rows)
+        {
+            slots.Add(row.Select(c => c is null ? null : builders.TryGetValue(c, out var b) ? b : builders[c] = new CellBuilder(c.Text, c.Row, c.Column, c.RowSpan, c.ColumnSpan)).ToArray());
+        }
+        var offset = top.Rows.Count;
+        var last = slots.Count > 0 ? slots[^1] : [];
+        foreach (var printed in bottom.Rows)
+        {
+            var row = map.Select(k => k >= 0 && k < printed.Length ? printed[k] : null).ToArray();
+            slots.Add(row.Select((c, column) =>
+            {
+                if (c is null)
+                {
+                    // Not drawn on this page: the cell above runs on.
+                    if (column < last.Length && last[column] is { } over && over.Row + over.RowSpan == slots.Count)
+                    {
+                        over.RowSpan++;
+                        return over;
+                    }
+                    return null;
+                }
+                if (builders.TryGetValue(c, out var b)) return b;
+                // The part of a cell the page break carried over: empty, under a cell of the same columns.
+                if (c.Row == 0 && c.Text.Length == 0 && column < last.Length && last[column] is { } cut
+                    && cut.Column == column && cut.ColumnSpan == c.ColumnSpan && cut.Row + cut.RowSpan == offset)
+                {
+                    cut.RowSpan += c.RowSpan;
+                    return builders[c] = cut;
+                }
+                return builders[c] = new CellBuilder(c.Text, c.Row + offset, column, c.RowSpan, c.ColumnSpan);
+            }).ToArray());
+        }
+        var cells = new Dictionary<CellBuilder, HtmlGridCell>(ReferenceEqualityComparer.Instance);
+        return HtmlTableGrid.FromSlots(slots.Select(r => r.Select(b => b is null ? null : cells.TryGetValue(b, out var c) ? c : cells[b] = b.ToCell()).ToArray()).ToList());
+    }
+
+    /// <summary>Lines of a portal's footer printed with the page.</summary>
+    private static readonly string[] FooterWords = ["主办单位", "承办单位", "ICP备", "网站标识码", "版权所有", "技术支持"];
+
+    /// <summary>
+    /// The report without what a portal prints around it: the menu and breadcrumb above its title, the footer below.
+    /// </summary>
+    private static List<ReportBlock> ReportOnly(List<ReportBlock> blocks)
+    {
+        var title = blocks.FindIndex(b => b is TextBlock t && t.Text.Contains("年度报告", StringComparison.Ordinal)
+            && HtmlImporter.TitleLine().IsMatch(Cell.NormalizeDigits(t.Text)));
+        if (title > 0 && blocks[title - 1] is TextBlock agency && HtmlImporter.YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((TextBlock)blocks[title]).Text))
+            && HtmlImporter.AgencyLine().IsMatch(agency.Text))
+        {
+            title--;
+        }
+        var end = blocks.Count;
+        while (end > 0 && blocks[end - 1] is TextBlock t && Array.Exists(FooterWords, w => t.Text.Contains(w, StringComparison.Ordinal))) end--;
+        var start = Math.Max(title, 0);
+        return start == 0 && end == blocks.Count ? blocks : blocks.Skip(start).Take(end - start).ToList();
+    }
+
     /// <summary>Letters grouped into lines by baseline (top to bottom), each line left to right.</summary>
     private static List<List<Letter>> Lines(IEnumerable<Letter> letters)
     {
@@ -239,6 +358,18 @@ public static class PdfImporter
 
     private const double Thin = 2.5;
 
+    /// <summary>
+    /// How far apart two borders may be and still be one edge: a table with separate borders draws each cell's own
+    /// box, a cell spacing apart from its neighbour's.
+    /// </summary>
+    private const double Spacing = 3.0;
+
+    /// <summary>
+    /// Rows are never this low: horizontal borders closer than this are one edge (a merged cell carried over to a
+    /// new page may be drawn a few points off its row).
+    /// </summary>
+    private const double RowSpacing = 6.0;
+
     private static IEnumerable<TableFrame> Tables(Page page)
     {
         var rules = new List<Rule>();
@@ -270,12 +401,43 @@ public static class PdfImporter
         {
             for (var j = i + 1; j < rules.Count; j++)
             {
-                if (rules[i].Touches(rules[j], 1.0)) parent[Find(i)] = Find(j);
+                if (rules[i].Touches(rules[j], Spacing)) parent[Find(i)] = Find(j);
             }
         }
-        return Enumerable.Range(0, rules.Count).GroupBy(Find)
-            .Select(g => new TableFrame(g.Select(i => rules[i]).ToList()))
-            .Where(t => t.IsTable);
+        return Enumerable.Range(0, rules.Count).GroupBy(Find).SelectMany(g => Split(g.Select(i => rules[i]).ToList()));
+    }
+
+    /// <summary>
+    /// The tables a group of touching borders draws. A row that is one cell across the whole width is page layout
+    /// (a bordered layout table around the report, a caption row): it separates tables, and its text is read as text.
+    /// </summary>
+    private static IEnumerable<TableFrame> Split(List<Rule> rules)
+    {
+        var frame = new TableFrame(rules);
+        if (!frame.IsTable) yield break;
+        var fullWidth = frame.FullWidthRows();
+        if (!fullWidth.Contains(true))
+        {
+            yield return frame;
+            yield break;
+        }
+        for (var r = 0; r < fullWidth.Length;)
+        {
+            if (fullWidth[r])
+            {
+                r++;
+                continue;
+            }
+            var end = r;
+            while (end < fullWidth.Length && !fullWidth[end]) end++;
+            var (top, bottom) = (frame.RowTop(r), frame.RowTop(end));
+            // The borders of these rows, cut to them: a layout table's sides run past them.
+            var inside = rules.Where(x => x.Bottom < top - 0.5 && x.Top > bottom + 0.5 || !x.IsVertical && x.Bottom <= top + Spacing && x.Top >= bottom - Spacing)
+                .Select(x => x.IsVertical ? x with { Bottom = Math.Max(x.Bottom, bottom), Top = Math.Min(x.Top, top) } : x).ToList();
+            var table = new TableFrame(inside);
+            if (table.IsTable && !table.FullWidthRows().Contains(true)) yield return table;
+            r = end;
+        }
     }
 
     private static bool IsRectangle(PdfSubpath subpath) =>
@@ -293,31 +455,48 @@ public static class PdfImporter
         {
             _vertical = rules.Where(r => r.IsVertical).ToList();
             _horizontal = rules.Where(r => !r.IsVertical).ToList();
-            _xs = Edges(_vertical.Select(r => (r.Left + r.Right) / 2));
+            _xs = Edges(_vertical.Select(r => (r.Left + r.Right) / 2), Spacing);
             // Rows top to bottom.
-            _ys = Edges(_horizontal.Select(r => (r.Bottom + r.Top) / 2)).Reverse().ToArray();
+            _ys = Edges(_horizontal.Select(r => (r.Bottom + r.Top) / 2), RowSpacing).Reverse().ToArray();
         }
 
         public bool IsTable => _xs.Length >= 2 && _ys.Length >= 2;
 
         public double Top => _ys[0];
 
-        private static double[] Edges(IEnumerable<double> positions)
+        public double[] Columns => _xs;
+
+        /// <summary>The top edge of row <paramref name="row"/> (the bottom of the table for the row count).</summary>
+        public double RowTop(int row) => _ys[row];
+
+        /// <summary>For each row, whether it is a single cell across every column.</summary>
+        public bool[] FullWidthRows()
+        {
+            var rows = new bool[_ys.Length - 1];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var midY = (_ys[r] + _ys[r + 1]) / 2;
+                rows[r] = _xs.Length > 2 && Enumerable.Range(1, _xs.Length - 2).All(c => !VerticalAt(_xs[c], midY));
+            }
+            return rows;
+        }
+
+        private static double[] Edges(IEnumerable<double> positions, double spacing)
         {
             var edges = new List<double>();
             foreach (var p in positions.Order())
             {
-                if (edges.Count > 0 && p - edges[^1] <= 1.5) continue;
+                if (edges.Count > 0 && p - edges[^1] <= spacing) continue;
                 edges.Add(p);
             }
             return edges.ToArray();
         }
 
         private bool VerticalAt(double x, double y) =>
-            _vertical.Exists(r => Math.Abs((r.Left + r.Right) / 2 - x) <= 1.5 && r.Bottom - 0.5 <= y && y <= r.Top + 0.5);
+            _vertical.Exists(r => Math.Abs((r.Left + r.Right) / 2 - x) <= Spacing && r.Bottom - 0.5 <= y && y <= r.Top + 0.5);
 
         private bool HorizontalAt(double y, double x) =>
-            _horizontal.Exists(r => Math.Abs((r.Bottom + r.Top) / 2 - y) <= 1.5 && r.Left - 0.5 <= x && x <= r.Right + 0.5);
+            _horizontal.Exists(r => Math.Abs((r.Bottom + r.Top) / 2 - y) <= RowSpacing && r.Left - 0.5 <= x && x <= r.Right + 0.5);
 
         /// <summary>The grid, with the letters inside the table marked as read; null when no letter is in it.</summary>
         public HtmlTableGrid? Grid(List<Letter> letters, bool[] inTable)
@@ -362,14 +541,27 @@ public static class PdfImporter
             }
             if (!any) return null;
 
-            var cells = starts.ToDictionary(s => s, s => new HtmlGridCell(
-                texts.TryGetValue(s, out var list) ? HtmlText.Normalize(string.Join("\n", Lines(list).Select(LineText))) : "",
-                s.Row, s.Column, s.RowSpan, s.ColumnSpan));
+            var text = starts.ToDictionary(s => s, s => texts.TryGetValue(s, out var list) ? HtmlText.Normalize(string.Join("\n", Lines(list).Select(LineText))) : "");
+            // A row that starts no cell with text is no row of the table: the edge of a cell a page break cut, drawn
+            // off its row. Its slots go to the cells above that cover them.
+            var kept = Enumerable.Range(0, rows).Where(r => r == 0 || starts.Exists(s => s.Row == r && text[s].Length > 0)).ToList();
+            var newRow = new int[rows];
+            for (int r = 0, k = -1; r < rows; r++)
+            {
+                if (kept.Contains(r)) k++;
+                newRow[r] = k;
+            }
+            var cells = new Dictionary<(int, int, int, int), HtmlGridCell>();
+            foreach (var s in starts)
+            {
+                var span = Enumerable.Range(s.Row, s.RowSpan).Count(kept.Contains);
+                if (span > 0) cells[s] = new HtmlGridCell(text[s], newRow[Enumerable.Range(s.Row, s.RowSpan).First(kept.Contains)], s.Column, span, s.ColumnSpan);
+            }
             var grid = new List<HtmlGridCell?[]>();
-            for (var r = 0; r < rows; r++)
+            foreach (var r in kept)
             {
                 var row = new HtmlGridCell?[columns];
-                for (var c = 0; c < columns; c++) row[c] = slots[r, c] is { } s ? cells[s] : null;
+                for (var c = 0; c < columns; c++) row[c] = slots[r, c] is { } s && cells.TryGetValue(s, out var cell) ? cell : null;
                 grid.Add(row);
             }
             return HtmlTableGrid.FromSlots(grid);

@@ -8,7 +8,8 @@ using InfoDisclosure.Reports.Validation;
 namespace InfoDisclosure.Reports.Tests.Batch;
 
 /// <summary>The batch report in a real browser: it opens with no script or resource and prints on A4 landscape.</summary>
-public class BatchReportBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+[Collection(ChromiumCollection.Name)]
+public class BatchReportBrowserTests(ChromiumFixture chromium)
 {
     private const string StrictPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
