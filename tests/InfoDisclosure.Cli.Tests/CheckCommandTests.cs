@@ -90,7 +90,7 @@ public class CheckCommandTests
         var a = folder.WriteReport("a.json", SampleReports.Valid());
         var b = folder.WriteReport("m/n/b.JSON", SampleReports.Valid());
         folder.Write("notes.md", "不是报告");
-        folder.WriteBytes("scan.pdf", [0x25, 0x50, 0x44, 0x46, 0x00]);
+        folder.WriteBytes("scan.png", [0x89, 0x50, 0x4E, 0x47, 0x00]);
 
         var run = CliRun.Of("check", folder.Path, a);
 

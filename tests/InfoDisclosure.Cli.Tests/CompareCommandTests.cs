@@ -21,8 +21,10 @@ public class CompareCommandTests
         Assert.Contains("  三.二、上年结转政府信息公开申请数量.自然人\t0\t0\t0\n", text);
         Assert.Contains("- 六 仅A第1段：2023年，区政府严格落实", text);
         Assert.Contains("+ 六 仅B第1段：2024年，区政府严格落实", text);
-        Assert.Contains("A的问题：2条\n  错误 [T4.TOTAL] 四.行政复议.总计：", text);
-        Assert.Contains("B的问题：1条\n  警告 [TEXT.FIGURE_MISMATCH]", text);
+        Assert.Contains("A的问题：3条\n  警告 [LABEL.TYPO] 第37行：", text);
+        Assert.Contains("  错误 [T4.TOTAL] 四.行政复议.总计：", text);
+        Assert.Contains("B的问题：2条\n  警告 [LABEL.TYPO] 第36行：", text);
+        Assert.Contains("  警告 [TEXT.FIGURE_MISMATCH]", text);
     }
 
     [Fact]

@@ -148,7 +148,10 @@ public static class CheckCommand
         try
         {
             var (previousFile, previous) = previousOf(report);
-            var findings = loaded.ImportFindings.Concat(ReportValidator.Validate(report, previous)).ToList();
+            // A scan has no text to check: its one finding says so, not a list of everything missing.
+            var findings = loaded.ImportFindings.Any(f => f.Rule == Rules.ImportScanned)
+                ? loaded.ImportFindings.ToList()
+                : loaded.ImportFindings.Concat(ReportValidator.Validate(report, previous)).ToList();
             double? copied = withCopiedShare && previous is not null && previous.Year == report.Year - 1
                 ? CopiedTextRule.Analyse(report, previous).CopiedShare
                 : null;

@@ -8,7 +8,7 @@ public static class CommandLine
 
         用法 (usage):
           infodisclosure check PATH... [--json] [--previous FILE|FOLDER] [--report OUT.html|OUT.csv]
-              检查报告（.txt、.html、.htm、.json、.docx 文件，或文件夹，递归），按2021年格式的勾稽关系校验。
+              检查报告（.txt、.html、.htm、.json、.docx、.pdf 文件，或文件夹，递归），按2021年格式的勾稽关系校验。
               同一机关上一年度的报告在所检查的文件中时自动配对，核对上年结转（YEAR.CARRYOVER）、
               现行有效件数（T2.IN_FORCE）和照搬上年文字（TEXT.COPIED）。
               Check reports (files or folders, recursive) against the 2021-format rules; each report is paired with

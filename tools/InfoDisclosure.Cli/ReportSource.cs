@@ -11,11 +11,11 @@ public sealed record LoadedReport(AnnualReport Report, IReadOnlyList<Finding> Im
 
 /// <summary>
 /// Finds report files and reads them: .json as the report's JSON, .html/.htm as a portal page (in the charset it
-/// declares), .docx as a Word document, .txt as copied text.
+/// declares), .docx as a Word document, .pdf by its text layer, .txt as copied text.
 /// </summary>
 public static class ReportSource
 {
-    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json", ".docx" };
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json", ".docx", ".pdf" };
 
     /// <summary>
     /// The files to check: each file as given, and every report file under each folder (recursive).
@@ -51,12 +51,13 @@ public static class ReportSource
     public static LoadedReport Load(string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension == ".docx")
+        if (extension is ".docx" or ".pdf")
         {
             try
             {
-                var docx = ReportImporter.ImportDocx(ReadBytes(path));
-                return new LoadedReport(docx.Report, docx.Findings);
+                var bytes = ReadBytes(path);
+                var imported = extension == ".pdf" ? ReportImporter.ImportPdf(bytes) : ReportImporter.ImportDocx(bytes);
+                return new LoadedReport(imported.Report, imported.Findings);
             }
             catch (InvalidDataException ex)
             {

@@ -69,12 +69,12 @@ public static partial class HtmlImporter
 
     /// <summary>A title line; a breadcrumb ("首页 &gt; … &gt; …年度报告") or a label ("标题：…") is not one.</summary>
     [GeneratedRegex(@"^[^>»|：:]*政府信息公开(?:工作)?年度报告\s*$")]
-    private static partial Regex TitleLine();
+    internal static partial Regex TitleLine();
 
     /// <summary>An agency name on the line above "××××年政府信息公开工作年度报告": short, not a sentence, not a breadcrumb.</summary>
     [GeneratedRegex(@"^(?!.*当前位置)(?!.*\s>\s)[^»|：:。，]{2,40}$")]
-    private static partial Regex AgencyLine();
+    internal static partial Regex AgencyLine();
 
     [GeneratedRegex(@"^\d{4}\s*年度?\s*政府信息公开(?:工作)?年度报告$")]
-    private static partial Regex YearOnlyTitle();
+    internal static partial Regex YearOnlyTitle();
 }

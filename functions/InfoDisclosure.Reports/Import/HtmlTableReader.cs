@@ -429,6 +429,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     Unreadable(RowWhere(table, r), $"第三部分“{row.Where}”行重复出现，此行未读入。");
                     continue;
                 }
+                if (matcher.TypoFinding(RowWhere(table, r), row) is { } typo) findings.Add(typo);
                 var name = $"第三部分“{row.Where}”行";
                 var figures = Overflows(table, r, headerWidth, name) ? null : RowFigures(table, r, figureCells, 7, name, firstFigure, columns.Max() + 1);
                 var counts = new ApplicantCounts();

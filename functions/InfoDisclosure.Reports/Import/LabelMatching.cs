@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Model;
+using InfoDisclosure.Reports.Validation;
 
 namespace InfoDisclosure.Reports.Import;
 
@@ -297,6 +298,18 @@ public sealed class ApplicationRowMatcher
     private int currentGroup;
     private int nextIndex;
 
+    /// <summary>
+    /// The row label of the last <see cref="Match"/> when it was accepted tolerantly but differs from the template's
+    /// wording (printed, template); null when printed as the template has it.
+    /// </summary>
+    public (string Printed, string Template)? Typo { get; private set; }
+
+    /// <summary>The <see cref="Rules.LabelTypo"/> finding for the last match, if its label was mistyped.</summary>
+    public Finding? TypoFinding(string where, ApplicationRow row) => Typo is var (printed, template)
+        ? new Finding(Rules.LabelTypo, Severity.Warning, where,
+            $"第三部分{row.Group}的行名印为“{printed}”，模板为“{template}”。")
+        : null;
+
     /// <summary>What a line of labels is: a row of the table, the "三、本年度办理结果" heading alone, or nothing known.</summary>
     public enum Outcome
     {
@@ -308,6 +321,7 @@ public sealed class ApplicationRowMatcher
     /// <summary>Matches the non-empty label cells of one printed row.</summary>
     public (Outcome Outcome, ApplicationRow? Row) Match(IReadOnlyList<string> labels)
     {
+        Typo = null;
         int section = 0, part = 0, item = 0;
         var text = "";
         foreach (var label in labels)
@@ -339,6 +353,7 @@ public sealed class ApplicationRowMatcher
 
         if (found.Part is >= 3 and <= 6) currentGroup = found.Part;
         nextIndex = Array.IndexOf(Keys, found) + 1;
+        if (text.Length > 0 && LabelMatching.Normalize(text) != found.NormalizedText) Typo = (text, found.Text);
         return (Outcome.Row, found.Row);
     }
 

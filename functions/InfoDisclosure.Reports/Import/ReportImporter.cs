@@ -46,6 +46,14 @@ public static partial class ReportImporter
 
     public static ImportResult ImportDocx(byte[] docx) => DocxImporter.Import(new MemoryStream(docx, writable: false));
 
+    /// <summary>
+    /// A PDF, from its text layer; a PDF without one (a scan) gives an IMPORT.SCANNED error. Throws
+    /// <see cref="InvalidDataException"/> when it is not a PDF.
+    /// </summary>
+    public static ImportResult ImportPdf(Stream pdf) => PdfImporter.Import(pdf);
+
+    public static ImportResult ImportPdf(byte[] pdf) => PdfImporter.Import(pdf);
+
     /// <summary>A page as published, in the encoding it declares (<see cref="HtmlBytes.Decode"/>).</summary>
     public static ImportResult ImportHtml(ReadOnlySpan<byte> html) => HtmlImporter.Import(HtmlBytes.Decode(html));
 

@@ -212,6 +212,7 @@ internal sealed partial class TextReportReader
                 Unreadable(line, $"第三部分“{row.Where}”行重复出现，此行未读入。");
                 continue;
             }
+            if (matcher.TypoFinding(line.Where, row) is { } typo) findings.Add(typo);
 
             // The template's label columns are three; values start in the fourth.
             var figures = FigureCells(cells, labelIndex, 7, 2 - labelIndex);

@@ -33,6 +33,12 @@ public static class Rules
     /// <summary>A section's narrative (nearly) the same as last year's, or a paragraph repeated unchanged (warning).</summary>
     public const string TextCopied = "TEXT.COPIED";
 
+    /// <summary>A heading or table label read tolerantly that differs from the template's wording (warning).</summary>
+    public const string LabelTypo = "LABEL.TYPO";
+
+    /// <summary>A PDF with no text layer (a scan): nothing could be read (error).</summary>
+    public const string ImportScanned = "IMPORT.SCANNED";
+
     /// <summary>Import could not read something; the finding names the line.</summary>
     public const string ImportUnreadable = "IMPORT.UNREADABLE";
 }

@@ -70,7 +70,9 @@ public class WordStylePageCorpusTests
         var fromText = ReportImporter.ImportText(TestPaths.ReadFixture(fixture));
         var fromPage = ReportImporter.ImportHtml(Page(fixture, variant));
 
-        Assert.Equal(Described(fromText.Findings), Described(fromPage.Findings));
+        // A page written from the report prints the template's labels, so the text's mistyped labels are not on it.
+        var expected = GridVariants.ContainsKey(variant) ? fromText.Findings : fromText.Findings.Where(f => f.Rule != Rules.LabelTypo);
+        Assert.Equal(Described(expected), Described(fromPage.Findings));
         Assert.Equal(ReportJson.Serialize(fromText.Report), ReportJson.Serialize(fromPage.Report));
         Assert.Equal(Described(ReportValidator.Validate(fromText.Report)), Described(ReportValidator.Validate(fromPage.Report)));
     }

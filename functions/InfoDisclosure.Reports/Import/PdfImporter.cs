@@ -1,0 +1,570 @@
+using System.Text;
+using InfoDisclosure.Reports.Model;
+using InfoDisclosure.Reports.Validation;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+
+namespace InfoDisclosure.Reports.Import;
+
+/// <summary>
+/// Imports a report published as a PDF from its text layer: the letters with their positions, and the cell borders
+/// the page draws. A table is rebuilt from its borders (a border missing between two slots merges them, as a rowspan
+/// or colspan does) and its letters placed in the cells; the rest is lines of text grouped by baseline, joined into
+/// paragraphs where a line runs to the right edge and the next starts at the left margin. The blocks are read as every
+/// published format is (<see cref="BlockImporter"/>). Lines are named "第n页第m行", tables "第n页第m个表格".
+/// A PDF without a single letter (a scan) gives one IMPORT.SCANNED error.
+/// </summary>
+public static class PdfImporter
+{
+    /// <summary>Throws <see cref="InvalidDataException"/> when the bytes are not a PDF.</summary>
+    public static ImportResult Import(byte[] pdf)
+    {
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(pdf);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"不是可以读取的 PDF 文件：{ex.Message}", ex);
+        }
+        using (document)
+        {
+            var pieces = new List<Piece>();
+            var letters = 0;
+            for (var n = 1; n <= document.NumberOfPages; n++)
+            {
+                var page = document.GetPage(n);
+                var pageLetters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+                letters += pageLetters.Count;
+                pieces.AddRange(ReadPage(n, page, pageLetters));
+            }
+            if (letters == 0)
+            {
+                return new ImportResult(new AnnualReport(), [new Finding(Rules.ImportScanned, Severity.Error, "全文",
+                    $"PDF 的{document.NumberOfPages}页中没有文字层（可能是扫描件或图片），无法读取内容。请提供带文字的 PDF、Word 文档或网页。")]);
+            }
+            return BlockImporter.Import(ReportOnly(Blocks(pieces)));
+        }
+    }
+
+    public static ImportResult Import(Stream pdf)
+    {
+        using var copy = new MemoryStream();
+        pdf.CopyTo(copy);
+        return Import(copy.ToArray());
+    }
+
+    /// <summary>A line of text or a table of one page, top to bottom.</summary>
+    private abstract record Piece(int Page, double Top);
+
+    /// <summary><paramref name="FirstWord"/>: the width of what the line could not have been broken before (a word, a character and its closing punctuation).</summary>
+    private sealed record LinePiece(int Page, double Top, string Text, double Left, double Right, double Size, double FirstWord) : Piece(Page, Top);
+
+    /// <summary>A table, with the x of its column edges (to know its continuation on the next page).</summary>
+    private sealed record TablePiece(int Page, double Top, HtmlTableGrid Grid, double[] Columns) : Piece(Page, Top)
+    {
+        /// <summary>The page it ends on, when a page break carried it over.</summary>
+        public int EndPage { get; init; } = Page;
+    }
+
+    private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters)
+    {
+        var tables = Tables(page).ToList();
+        var inTable = new bool[letters.Count];
+        var pieces = new List<Piece>();
+        foreach (var table in tables)
+        {
+            var grid = table.Grid(letters, inTable);
+            if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns));
+        }
+        var free = letters.Where((_, i) => !inTable[i]).ToList();
+        foreach (var line in Lines(free))
+        {
+            var text = LineText(line);
+            if (text.Length == 0) continue;
+            pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
+                line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line)));
+        }
+        return pieces.OrderByDescending(p => p.Top);
+    }
+
+    /// <summary>
+    /// The blocks in reading order: a line joins the one above into a paragraph when it starts at the left margin in
+    /// the same size and its first word would not have fitted at the end of the line above (so the line was wrapped),
+    /// unless it is a section heading.
+    /// </summary>
+    private static List<ReportBlock> Blocks(List<Piece> pieces)
+    {
+        pieces = JoinPageBreaks(pieces);
+        var lines = pieces.OfType<LinePiece>().ToList();
+        var left = lines.Count == 0 ? 0 : lines.Min(l => l.Left);
+        var right = lines.Count == 0 ? 0 : lines.Max(l => l.Right);
+        var spaced = SpacesBetweenScripts(lines);
+        var blocks = new List<ReportBlock>();
+        var paragraph = new StringBuilder();
+        LinePiece? first = null;
+        LinePiece? last = null;
+        var lineOfPage = 0;
+        var tableOfPage = 0;
+        var page = 0;
+        void Flush()
+        {
+            if (first is null) return;
+            var text = HtmlText.Normalize(paragraph.ToString());
+            if (text.Length > 0) blocks.Add(new TextBlock(text, blocks.Count, $"第{first.Page}页第{lineOfPage}行"));
+            paragraph.Clear();
+            first = last = null;
+        }
+        foreach (var piece in pieces)
+        {
+            if (piece.Page != page)
+            {
+                page = piece.Page;
+                lineOfPage = tableOfPage = 0;
+            }
+            switch (piece)
+            {
+                case TablePiece table:
+                    Flush();
+                    var where = $"第{table.Page}页第{++tableOfPage}个表格";
+                    blocks.Add(new TableBlock(table.Grid, blocks.Count, where, row => $"{where}第{row + 1}行"));
+                    break;
+                case LinePiece line:
+                    var continues = last is not null
+                        && last.Right + line.FirstWord > right - 0.3 * line.Size
+                        && line.Left <= left + 0.5 * line.Size
+                        && Math.Abs(line.Size - last.Size) < 0.5
+                        && !LabelMatching.TryParseSectionHeading(line.Text, out _, out _);
+                    if (!continues)
+                    {
+                        Flush();
+                        first = line;
+                        lineOfPage++;
+                    }
+                    else
+                    {
+                        lineOfPage++;
+                        // A wrap between Chinese and a Latin word or number hides whether a space was there: as elsewhere in the document.
+                        if (spaced && paragraph.Length > 1 && Mixed(paragraph[^2], line.Text[0])) paragraph[^1] = ' ';
+                    }
+                    paragraph.Append(line.Text).Append('\n');
+                    last = line;
+                    break;
+            }
+        }
+        Flush();
+        return blocks;
+    }
+
+    /// <summary>Punctuation a line may not start with: it stays with the character before it.</summary>
+    private const string Closing = "，。、；：？！”’）》」』】〕…,.;:?!)]%";
+
+    /// <summary>Punctuation a line may not end with: it goes down with the character after it.</summary>
+    private const string Opening = "“‘（《「『【〔([";
+
+    private static double FirstWordWidth(List<Letter> line)
+    {
+        var end = 0;
+        while (end + 1 < line.Count && Opening.Contains(line[end].Value, StringComparison.Ordinal)) end++;
+        if (line[0].Value.Length > 0 && char.IsAscii(line[0].Value[0]))
+        {
+            while (end + 1 < line.Count && line[end + 1].Value.Length > 0 && char.IsAscii(line[end + 1].Value[0])
+                   && line[end + 1].StartBaseLine.X - line[end].EndBaseLine.X <= line[end].PointSize * SpaceGap) end++;
+        }
+        while (end + 1 < line.Count && Closing.Contains(line[end + 1].Value, StringComparison.Ordinal)) end++;
+        return line[end].EndBaseLine.X - line[0].StartBaseLine.X;
+    }
+
+    private static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c);
+
+    private static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    private static bool Mixed(char before, char after) => IsChinese(before) && IsLatin(after) || IsLatin(before) && IsChinese(after);
+
+    /// <summary>Whether the document's lines mostly put a space between a Chinese character and a Latin word or number.</summary>
+    private static bool SpacesBetweenScripts(List<LinePiece> lines)
+    {
+        int spaced = 0, joined = 0;
+        foreach (var line in lines)
+        {
+            var text = line.Text;
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (Mixed(text[i - 1], text[i])) joined++;
+                else if (i >= 2 && text[i - 1] == ' ' && Mixed(text[i - 2], text[i])) spaced++;
+            }
+        }
+        return spaced > joined;
+    }
+
+    /// <summary>
+    /// A table that ends its page and one with the same columns that starts the next are one table broken by the
+    /// page: its rows joined, and a cell the break cut (empty below it) made one again.
+    /// </summary>
+    private static List<Piece> JoinPageBreaks(List<Piece> pieces)
+    {
+        var joined = new List<Piece>(pieces.Count);
+        foreach (var piece in pieces)
+        {
+            if (piece is TablePiece next && joined.Count > 0 && joined[^1] is TablePiece above && above.EndPage + 1 == next.Page
+                && ColumnMap(above.Columns, next.Columns) is { } map)
+            {
+                joined[^1] = above with { Grid = Join(above.Grid, next.Grid, map), EndPage = next.Page };
+                continue;
+            }
+            joined.Add(piece);
+        }
+        return joined;
+    }
+
+    private sealed class CellBuilder(string text, int row, int column, int rowSpan, int columnSpan)
+    {
+        public string Text => text;
+
+        public int Row => row;
+
+        public int Column => column;
+
+        public int ColumnSpan => columnSpan;
+
+        public int RowSpan { get; set; } = rowSpan;
+
+        public HtmlGridCell ToCell() => new(text, row, column, RowSpan, columnSpan);
+    }
+
+    /// <summary>
+    /// For each column of the table above, the column of its continuation that covers it, or -1 where the
+    /// continuation draws nothing (a cell spanning the break, left undrawn); null when the columns differ.
+    /// </summary>
+    private static int[]? ColumnMap(double[] above, double[] below)
+    {
+        int Edge(double x) => Array.FindIndex(above, e => Math.Abs(e - x) <= Spacing);
+        if (below.Length < 2 || Edge(below[^1]) != above.Length - 1 || below.Any(x => Edge(x) < 0)) return null;
+        var map = new int[above.Length - 1];
+        for (var c = 0; c < map.Length; c++)
+        {
+            var mid = (above[c] + above[c + 1]) / 2;
+            map[c] = Array.FindLastIndex(below, x => x <= mid) is var k && k >= 0 && k < below.Length - 1 ? k : -1;
+        }
+        return map;
+    }
+
+    private static HtmlTableGrid Join(HtmlTableGrid top, HtmlTableGrid bottom, int[] map)
+    {
+        var builders = new Dictionary<HtmlGridCell, CellBuilder>(ReferenceEqualityComparer.Instance);
+        var slots = new List<CellBuilder?[]>();
+        foreach (var row in top.Rows)
+        {
+            slots.Add(row.Select(c => c is null ? null : builders.TryGetValue(c, out var b) ? b : builders[c] = new CellBuilder(c.Text, c.Row, c.Column, c.RowSpan, c.ColumnSpan)).ToArray());
+        }
+        var offset = top.Rows.Count;
+        var last = slots.Count > 0 ? slots[^1] : [];
+        foreach (var printed in bottom.Rows)
+        {
+            var row = map.Select(k => k >= 0 && k < printed.Length ? printed[k] : null).ToArray();
+            slots.Add(row.Select((c, column) =>
+            {
+                if (c is null)
+                {
+                    // Not drawn on this page: the cell above runs on.
+                    if (column < last.Length && last[column] is { } over && over.Row + over.RowSpan == slots.Count)
+                    {
+                        over.RowSpan++;
+                        return over;
+                    }
+                    return null;
+                }
+                if (builders.TryGetValue(c, out var b)) return b;
+                // The part of a cell the page break carried over: empty, under a cell of the same columns.
+                if (c.Row == 0 && c.Text.Length == 0 && column < last.Length && last[column] is { } cut
+                    && cut.Column == column && cut.ColumnSpan == c.ColumnSpan && cut.Row + cut.RowSpan == offset)
+                {
+                    cut.RowSpan += c.RowSpan;
+                    return builders[c] = cut;
+                }
+                return builders[c] = new CellBuilder(c.Text, c.Row + offset, column, c.RowSpan, c.ColumnSpan);
+            }).ToArray());
+        }
+        var cells = new Dictionary<CellBuilder, HtmlGridCell>(ReferenceEqualityComparer.Instance);
+        return HtmlTableGrid.FromSlots(slots.Select(r => r.Select(b => b is null ? null : cells.TryGetValue(b, out var c) ? c : cells[b] = b.ToCell()).ToArray()).ToList());
+    }
+
+    /// <summary>Lines of a portal's footer printed with the page.</summary>
+    private static readonly string[] FooterWords = ["主办单位", "承办单位", "ICP备", "网站标识码", "版权所有", "技术支持"];
+
+    /// <summary>
+    /// The report without what a portal prints around it: the menu and breadcrumb above its title, the footer below.
+    /// </summary>
+    private static List<ReportBlock> ReportOnly(List<ReportBlock> blocks)
+    {
+        var title = blocks.FindIndex(b => b is TextBlock t && t.Text.Contains("年度报告", StringComparison.Ordinal)
+            && HtmlImporter.TitleLine().IsMatch(Cell.NormalizeDigits(t.Text)));
+        if (title > 0 && blocks[title - 1] is TextBlock agency && HtmlImporter.YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((TextBlock)blocks[title]).Text))
+            && HtmlImporter.AgencyLine().IsMatch(agency.Text))
+        {
+            title--;
+        }
+        var end = blocks.Count;
+        while (end > 0 && blocks[end - 1] is TextBlock t && Array.Exists(FooterWords, w => t.Text.Contains(w, StringComparison.Ordinal))) end--;
+        var start = Math.Max(title, 0);
+        return start == 0 && end == blocks.Count ? blocks : blocks.Skip(start).Take(end - start).ToList();
+    }
+
+    /// <summary>Letters grouped into lines by baseline (top to bottom), each line left to right.</summary>
+    private static List<List<Letter>> Lines(IEnumerable<Letter> letters)
+    {
+        var lines = new List<List<Letter>>();
+        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
+        {
+            var line = lines.Count > 0 ? lines[^1] : null;
+            if (line is not null && Math.Abs(line[0].StartBaseLine.Y - letter.StartBaseLine.Y) <= 0.3 * Math.Max(letter.PointSize, 1))
+            {
+                line.Add(letter);
+            }
+            else
+            {
+                lines.Add([letter]);
+            }
+        }
+        foreach (var line in lines) line.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
+        return lines;
+    }
+
+    /// <summary>A gap between letters, as a share of their size, that is a space the text layer left out.</summary>
+    private const double SpaceGap = 0.15;
+
+    /// <summary>A line's text, with the spaces its gaps show.</summary>
+    private static string LineText(List<Letter> line)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < line.Count; i++)
+        {
+            if (i > 0 && line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X > line[i].PointSize * SpaceGap) text.Append(' ');
+            text.Append(line[i].Value);
+        }
+        return text.ToString().Trim();
+    }
+
+    /// <summary>A thin filled or stroked rectangle: a cell border as a browser or a word processor prints it.</summary>
+    private sealed record Rule(double Left, double Bottom, double Right, double Top)
+    {
+        public bool IsVertical => Right - Left < Top - Bottom;
+
+        public bool Touches(Rule other, double slack) =>
+            Left - slack <= other.Right && other.Left - slack <= Right && Bottom - slack <= other.Top && other.Bottom - slack <= Top;
+    }
+
+    private const double Thin = 2.5;
+
+    /// <summary>
+    /// How far apart two borders may be and still be one edge: a table with separate borders draws each cell's own
+    /// box, a cell spacing apart from its neighbour's.
+    /// </summary>
+    private const double Spacing = 3.0;
+
+    /// <summary>
+    /// Rows are never this low: horizontal borders closer than this are one edge (a merged cell carried over to a
+    /// new page may be drawn a few points off its row).
+    /// </summary>
+    private const double RowSpacing = 6.0;
+
+    private static IEnumerable<TableFrame> Tables(Page page)
+    {
+        var rules = new List<Rule>();
+        foreach (var path in page.Paths)
+        {
+            if (!path.IsFilled && !path.IsStroked) continue;
+            foreach (var subpath in path)
+            {
+                if (subpath.GetBoundingRectangle() is not { } box) continue;
+                var (width, height) = (box.Right - box.Left, box.Top - box.Bottom);
+                if (width <= Thin && height > Thin || height <= Thin && width > Thin)
+                {
+                    rules.Add(new Rule(box.Left, box.Bottom, box.Right, box.Top));
+                }
+                else if (path.IsStroked && width > Thin && height > Thin && IsRectangle(subpath))
+                {
+                    // A cell drawn as a stroked rectangle: its four sides.
+                    rules.Add(new Rule(box.Left, box.Bottom, box.Left, box.Top));
+                    rules.Add(new Rule(box.Right, box.Bottom, box.Right, box.Top));
+                    rules.Add(new Rule(box.Left, box.Bottom, box.Right, box.Bottom));
+                    rules.Add(new Rule(box.Left, box.Top, box.Right, box.Top));
+                }
+            }
+        }
+        // Rules that touch belong to one table.
+        var parent = Enumerable.Range(0, rules.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            for (var j = i + 1; j < rules.Count; j++)
+            {
+                if (rules[i].Touches(rules[j], Spacing)) parent[Find(i)] = Find(j);
+            }
+        }
+        return Enumerable.Range(0, rules.Count).GroupBy(Find).SelectMany(g => Split(g.Select(i => rules[i]).ToList()));
+    }
+
+    /// <summary>
+    /// The tables a group of touching borders draws. A row that is one cell across the whole width is page layout
+    /// (a bordered layout table around the report, a caption row): it separates tables, and its text is read as text.
+    /// </summary>
+    private static IEnumerable<TableFrame> Split(List<Rule> rules)
+    {
+        var frame = new TableFrame(rules);
+        if (!frame.IsTable) yield break;
+        var fullWidth = frame.FullWidthRows();
+        if (!fullWidth.Contains(true))
+        {
+            yield return frame;
+            yield break;
+        }
+        for (var r = 0; r < fullWidth.Length;)
+        {
+            if (fullWidth[r])
+            {
+                r++;
+                continue;
+            }
+            var end = r;
+            while (end < fullWidth.Length && !fullWidth[end]) end++;
+            var (top, bottom) = (frame.RowTop(r), frame.RowTop(end));
+            // The borders of these rows, cut to them: a layout table's sides run past them.
+            var inside = rules.Where(x => x.Bottom < top - 0.5 && x.Top > bottom + 0.5 || !x.IsVertical && x.Bottom <= top + Spacing && x.Top >= bottom - Spacing)
+                .Select(x => x.IsVertical ? x with { Bottom = Math.Max(x.Bottom, bottom), Top = Math.Min(x.Top, top) } : x).ToList();
+            var table = new TableFrame(inside);
+            if (table.IsTable && !table.FullWidthRows().Contains(true)) yield return table;
+            r = end;
+        }
+    }
+
+    private static bool IsRectangle(PdfSubpath subpath) =>
+        subpath.Commands.Count(c => c is PdfSubpath.Line) is 3 or 4 && subpath.Commands.All(c => c is PdfSubpath.Move or PdfSubpath.Line or PdfSubpath.Close);
+
+    /// <summary>A table's borders: the column and row edges, and which edges are drawn between which slots.</summary>
+    private sealed class TableFrame
+    {
+        private readonly List<Rule> _vertical;
+        private readonly List<Rule> _horizontal;
+        private readonly double[] _xs;
+        private readonly double[] _ys;
+
+        public TableFrame(List<Rule> rules)
+        {
+            _vertical = rules.Where(r => r.IsVertical).ToList();
+            _horizontal = rules.Where(r => !r.IsVertical).ToList();
+            _xs = Edges(_vertical.Select(r => (r.Left + r.Right) / 2), Spacing);
+            // Rows top to bottom.
+            _ys = Edges(_horizontal.Select(r => (r.Bottom + r.Top) / 2), RowSpacing).Reverse().ToArray();
+        }
+
+        public bool IsTable => _xs.Length >= 2 && _ys.Length >= 2;
+
+        public double Top => _ys[0];
+
+        public double[] Columns => _xs;
+
+        /// <summary>The top edge of row <paramref name="row"/> (the bottom of the table for the row count).</summary>
+        public double RowTop(int row) => _ys[row];
+
+        /// <summary>For each row, whether it is a single cell across every column.</summary>
+        public bool[] FullWidthRows()
+        {
+            var rows = new bool[_ys.Length - 1];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var midY = (_ys[r] + _ys[r + 1]) / 2;
+                rows[r] = _xs.Length > 2 && Enumerable.Range(1, _xs.Length - 2).All(c => !VerticalAt(_xs[c], midY));
+            }
+            return rows;
+        }
+
+        private static double[] Edges(IEnumerable<double> positions, double spacing)
+        {
+            var edges = new List<double>();
+            foreach (var p in positions.Order())
+            {
+                if (edges.Count > 0 && p - edges[^1] <= spacing) continue;
+                edges.Add(p);
+            }
+            return edges.ToArray();
+        }
+
+        private bool VerticalAt(double x, double y) =>
+            _vertical.Exists(r => Math.Abs((r.Left + r.Right) / 2 - x) <= Spacing && r.Bottom - 0.5 <= y && y <= r.Top + 0.5);
+
+        private bool HorizontalAt(double y, double x) =>
+            _horizontal.Exists(r => Math.Abs((r.Bottom + r.Top) / 2 - y) <= RowSpacing && r.Left - 0.5 <= x && x <= r.Right + 0.5);
+
+        /// <summary>The grid, with the letters inside the table marked as read; null when no letter is in it.</summary>
+        public HtmlTableGrid? Grid(List<Letter> letters, bool[] inTable)
+        {
+            int rows = _ys.Length - 1, columns = _xs.Length - 1;
+            var slots = new (int Row, int Column, int RowSpan, int ColumnSpan)?[rows, columns];
+            var starts = new List<(int Row, int Column, int RowSpan, int ColumnSpan)>();
+            for (var r = 0; r < rows; r++)
+            {
+                var midY = (_ys[r] + _ys[r + 1]) / 2;
+                for (var c = 0; c < columns; c++)
+                {
+                    if (slots[r, c] is not null) continue;
+                    var columnSpan = 1;
+                    while (c + columnSpan < columns && !VerticalAt(_xs[c + columnSpan], midY) && slots[r, c + columnSpan] is null) columnSpan++;
+                    var rowSpan = 1;
+                    while (r + rowSpan < rows && Enumerable.Range(c, columnSpan).All(k => !HorizontalAt(_ys[r + rowSpan], (_xs[k] + _xs[k + 1]) / 2))) rowSpan++;
+                    var cell = (r, c, rowSpan, columnSpan);
+                    starts.Add(cell);
+                    for (var i = r; i < r + rowSpan; i++)
+                    {
+                        for (var k = c; k < c + columnSpan; k++) slots[i, k] ??= cell;
+                    }
+                }
+            }
+
+            var texts = new Dictionary<(int, int, int, int), List<Letter>>();
+            var any = false;
+            for (var i = 0; i < letters.Count; i++)
+            {
+                var letter = letters[i];
+                var x = (letter.BoundingBox.Left + letter.BoundingBox.Right) / 2;
+                var y = (letter.BoundingBox.Bottom + letter.BoundingBox.Top) / 2;
+                if (x < _xs[0] || x > _xs[^1] || y > _ys[0] || y < _ys[^1]) continue;
+                var c = Array.FindLastIndex(_xs, e => e <= x);
+                var r = Array.FindLastIndex(_ys, e => e >= y);
+                if (c < 0 || r < 0 || c >= columns || r >= rows || slots[r, c] is not { } cell) continue;
+                inTable[i] = true;
+                any = true;
+                if (!texts.TryGetValue(cell, out var list)) texts[cell] = list = [];
+                list.Add(letter);
+            }
+            if (!any) return null;
+
+            var text = starts.ToDictionary(s => s, s => texts.TryGetValue(s, out var list) ? HtmlText.Normalize(string.Join("\n", Lines(list).Select(LineText))) : "");
+            // A row that starts no cell with text is no row of the table: the edge of a cell a page break cut, drawn
+            // off its row. Its slots go to the cells above that cover them.
+            var kept = Enumerable.Range(0, rows).Where(r => r == 0 || starts.Exists(s => s.Row == r && text[s].Length > 0)).ToList();
+            var newRow = new int[rows];
+            for (int r = 0, k = -1; r < rows; r++)
+            {
+                if (kept.Contains(r)) k++;
+                newRow[r] = k;
+            }
+            var cells = new Dictionary<(int, int, int, int), HtmlGridCell>();
+            foreach (var s in starts)
+            {
+                var span = Enumerable.Range(s.Row, s.RowSpan).Count(kept.Contains);
+                if (span > 0) cells[s] = new HtmlGridCell(text[s], newRow[Enumerable.Range(s.Row, s.RowSpan).First(kept.Contains)], s.Column, span, s.ColumnSpan);
+            }
+            var grid = new List<HtmlGridCell?[]>();
+            foreach (var r in kept)
+            {
+                var row = new HtmlGridCell?[columns];
+                for (var c = 0; c < columns; c++) row[c] = slots[r, c] is { } s && cells.TryGetValue(s, out var cell) ? cell : null;
+                grid.Add(row);
+            }
+            return HtmlTableGrid.FromSlots(grid);
+        }
+    }
+}
