@@ -59,6 +59,10 @@ internal sealed class HtmlPage(PageElement documentElement, PageElement? body)
                 switch (child)
                 {
                     case IElement e: element.Children.Add(Element(e, element)); break;
+                    // Text on both sides of a comment (which is left out) is one text, as the fast reader has it.
+                    case IText text when element.Children is [.., PageText before]:
+                        element.Children[^1] = new PageText(before.Data + text.Data) { Parent = element };
+                        break;
                     case IText text: element.Children.Add(new PageText(text.Data) { Parent = element }); break;
                 }
             }
