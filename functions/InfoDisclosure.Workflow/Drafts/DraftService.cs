@@ -2,7 +2,6 @@ using System.Text.Json;
 using InfoDisclosure.Reports.Import;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
-using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Storage;
 
 namespace InfoDisclosure.Workflow.Drafts;

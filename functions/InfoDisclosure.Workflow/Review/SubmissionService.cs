@@ -1,6 +1,5 @@
 using InfoDisclosure.Reports.Validation;
 using InfoDisclosure.Workflow.Agencies;
-using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask.Client;
 
