@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Workflow.Api;
+using InfoDisclosure.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +78,7 @@ public static class AdminEndpoints
         if (!http.Request.HasFormContentType) return Html(AdminPage.RenderLogin(PagePath, null, "请通过登录表单提交。"), StatusCodes.Status400BadRequest);
         var (form, formProblem) = await HttpInputs.ReadFormAsync(http);
         if (formProblem is not null) return formProblem;
-        var year = int.TryParse(form!["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && HttpInputs.IsYear(y) ? y : (int?)null;
+        var year = int.TryParse(form!["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && ReportYear.IsValid(y) ? y : (int?)null;
         var apiKey = ApiKey(http);
         if (!ApiKeyCheck.IsAuthorized(form["key"].ToString(), apiKey))
         {
@@ -120,7 +121,7 @@ public static class AdminEndpoints
     private static int DefaultYear(HttpContext http) => AdminOverview.DefaultYear(Now(http));
 
     private static int? ParseYear(HttpContext http) =>
-        int.TryParse(http.Request.Query["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && HttpInputs.IsYear(y) ? y : null;
+        int.TryParse(http.Request.Query["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && ReportYear.IsValid(y) ? y : null;
 
     private static bool TryYear(HttpContext http, out int year, out IResult? problem)
     {

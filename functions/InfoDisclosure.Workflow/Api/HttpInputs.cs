@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using InfoDisclosure.Reports.Import;
 using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -197,13 +198,11 @@ public static class HttpInputs
         year = 0;
         problem = null;
         // Four digits exactly: "02022" is not the year 2022 (NumberStyles.None alone allows leading zeros).
-        if (text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && IsYear(year)) return true;
-        problem = Problems.Field(field, "A year from 2008 to 2100 is required.");
+        if (text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && ReportYear.IsValid(year)) return true;
+        problem = Problems.Field(field, ReportYear.Rule);
         return false;
     }
 
-    /// <summary>Reports exist from 2008, when the 条例 took effect.</summary>
-    public static bool IsYear(int year) => year is >= 2008 and <= 2100;
 
     public static bool TryReport(IReadOnlyDictionary<string, string> route, out string agencyId, out int year, out IResult? problem)
     {

@@ -1,7 +1,6 @@
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
 using InfoDisclosure.Workflow.Agencies;
-using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Review;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask;
@@ -42,7 +41,7 @@ public sealed class ReportCreationService(
         var agencyId = input.AgencyId.Trim();
         var year = input.Year;
         if (!AgencyValidator.IsValidId(agencyId)) return new(CreationStatus.Invalid, AgencyValidator.IdRule, "$.agencyId");
-        if (!HttpInputs.IsYear(year)) return new(CreationStatus.Invalid, "A year from 2008 to 2100 is required.", "$.year");
+        if (!ReportYear.IsValid(year)) return new(CreationStatus.Invalid, ReportYear.Rule, "$.year");
 
         var agency = (await agencies.GetAsync(agencyId, ct))?.Agency;
         if (agency is null) return new(CreationStatus.NoSuchAgency, $"There is no agency '{agencyId}'.", "$.agencyId");
