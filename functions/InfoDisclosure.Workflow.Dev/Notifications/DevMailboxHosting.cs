@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Dev.Hosting;
 using InfoDisclosure.Workflow.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ public static class DevMailboxHosting
     /// </summary>
     public static IServiceCollection AddInfoDisclosureDevMailbox(this IServiceCollection services)
     {
-        var port = EmbeddedSmtpServer.FreePort();
+        var port = LoopbackPorts.Free();
         services.AddSingleton<DevMailbox>();
         services.PostConfigure<SmtpOptions>(smtp =>
         {

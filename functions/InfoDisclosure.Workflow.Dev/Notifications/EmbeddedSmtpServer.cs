@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Dev.Hosting;
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
@@ -37,7 +38,7 @@ public sealed class EmbeddedSmtpServer : IAsyncDisposable
     /// <summary>Starts on <paramref name="port"/>, or on a free loopback port when it is 0.</summary>
     public static async Task<EmbeddedSmtpServer> StartAsync(DevMailbox mailbox, int port = 0)
     {
-        var server = new EmbeddedSmtpServer(port == 0 ? FreePort() : port, mailbox);
+        var server = new EmbeddedSmtpServer(port == 0 ? LoopbackPorts.Free() : port, mailbox);
         await server.WaitUntilListeningAsync();
         return server;
     }
@@ -59,14 +60,6 @@ public sealed class EmbeddedSmtpServer : IAsyncDisposable
             // A client that never said QUIT; the process is going away anyway.
         }
         stopping.Dispose();
-    }
-
-    /// <summary>A loopback port that is free now (the OS picks it).</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task WaitUntilListeningAsync()

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Dev.Hosting;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -86,9 +87,9 @@ public sealed class AzuriteLauncher : IDisposable, IAsyncDisposable
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            var blob = options.BlobPort != 0 ? options.BlobPort : FreePort();
-            var queue = options.QueuePort != 0 ? options.QueuePort : FreePort(blob);
-            var table = options.TablePort != 0 ? options.TablePort : FreePort(blob, queue);
+            var blob = options.BlobPort != 0 ? options.BlobPort : LoopbackPorts.Free();
+            var queue = options.QueuePort != 0 ? options.QueuePort : LoopbackPorts.Free(blob);
+            var table = options.TablePort != 0 ? options.TablePort : LoopbackPorts.Free(blob, queue);
             var launcher = Launch(repoRoot, options, blob, queue, table);
             try
             {
@@ -195,18 +196,6 @@ public sealed class AzuriteLauncher : IDisposable, IAsyncDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private static int FreePort(params int[] taken)
-    {
-        while (true)
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            if (!taken.Contains(port)) return port;
         }
     }
 

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Dev.Hosting;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -37,7 +38,7 @@ public static class LoadBenchmark
         Console.WriteLine($"Load benchmark: {count} reports x {Levels} levels, local host on Azurite, {Environment.ProcessorCount} cores, polling every {poll.TotalMilliseconds:0} ms, host queue polling at most every {InfoDisclosure.Workflow.Hosting.EngineSettings.Shared.MaxQueuePollingInterval.TotalSeconds:0.#} s (EngineSettings)");
         await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions { RepoRoot = HostPaths.RepoRoot, Log = TextWriter.Null });
         var key = "bench-" + Guid.NewGuid().ToString("N");
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         await using var host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -242,12 +243,5 @@ public static class LoadBenchmark
         var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Dev.Hosting;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -17,12 +18,12 @@ public sealed class HostLifecycleTests
     [InlineData("AzureWebJobsStorage")]
     public async Task A_production_host_without_a_required_setting_refuses_to_start_and_names_it(string missing)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             // Never contacted: the host stops before it touches storage.
-            ["AzureWebJobsStorage"] = AzuriteLauncher.BuildConnectionString(FreePort(), FreePort(), FreePort()),
+            ["AzureWebJobsStorage"] = AzuriteLauncher.BuildConnectionString(LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free()),
             ["Api__Key"] = "production-key-" + Guid.NewGuid().ToString("N"),
             ["PublicBaseUrl"] = "https://disclosure.example.gov.cn",
             ["Urls"] = $"http://127.0.0.1:{port}",
@@ -40,8 +41,8 @@ public sealed class HostLifecycleTests
     [Fact]
     public async Task SIGTERM_stops_a_working_host_within_seconds_and_the_Azurite_it_started()
     {
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        var port = FreePort();
+        var (blob, queue, table) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
+        var port = LoopbackPorts.Free();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "infodisclosure-sigterm-" + Guid.NewGuid().ToString("N"));
         await using var host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
         {
@@ -115,12 +116,5 @@ public sealed class HostLifecycleTests
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Dev.Hosting;
 using System.Net;
 using System.Net.Sockets;
 using InfoDisclosure.Workflow.Dev.Storage;
@@ -77,7 +78,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             DataDirectory = _dataDirectory,
             Log = TextWriter.Null,
         });
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         Client.DefaultRequestHeaders.Add(ApiKeyHeader, ApiKey);
         AnonymousClient = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -138,12 +139,5 @@ public sealed class LocalHostFixture : IAsyncLifetime
                 // Azurite may still be releasing a file; the temp folder is cleaned by the OS later.
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

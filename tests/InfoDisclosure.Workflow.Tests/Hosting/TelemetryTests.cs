@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Dev.Hosting;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -63,7 +64,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         private readonly HttpListener _listener = new();
         private readonly StringBuilder _received = new();
-        private readonly int _port = FreePort();
+        private readonly int _port = LoopbackPorts.Free();
 
         public string Endpoint => $"http://127.0.0.1:{_port}";
 
@@ -106,12 +107,5 @@ public sealed class TelemetryTests : IAsyncLifetime
         }
 
         public void Dispose() => _listener.Close();
-
-        private static int FreePort()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Dev.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -53,7 +54,7 @@ public sealed class PortalReceiver : IAsyncDisposable
 
     public static async Task<PortalReceiver> StartAsync(string secret)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
@@ -88,13 +89,6 @@ public sealed class PortalReceiver : IAsyncDisposable
         var payload = PortalPayload.Parse(body);
         _published.TryAdd(key, payload);
         return Results.Json(new { url = UrlFor(Port, payload.AgencyId, payload.Year) });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
