@@ -131,4 +131,9 @@ public sealed class ApiFunctions
     public Task<IActionResult> HealthReady(
         [HttpTrigger(Anonymous, "get", Route = "healthz")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Assets_Stylesheet")]
+    public Task<IActionResult> AssetsStylesheet(
+        [HttpTrigger(Anonymous, "get", Route = "assets/site.css")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 }

@@ -1,4 +1,4 @@
-using InfoDisclosure.Workflow.Review.Page;
+using InfoDisclosure.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;

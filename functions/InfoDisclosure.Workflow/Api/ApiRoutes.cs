@@ -40,6 +40,8 @@ public static class ApiRoutes
         new("Review_Show", "GET", "review/{token}", ReviewPageEndpoints.ShowAsync),
         new("Review_Head", "HEAD", "review/{token}", ReviewPageEndpoints.HeadAsync),
         new("Review_Decide", "POST", "review/{token}", ReviewPageEndpoints.DecideAsync),
+        // The one stylesheet of every page.
+        new("Assets_Stylesheet", "GET", "assets/site.css", Web.SiteAssets.StylesheetAsync),
         // Readiness for Azure's health check and scripts: storage, engine, SMTP; without the key.
         new("Health_Ready", "GET", "healthz", HealthEndpoint.ReadyAsync),
     ];

@@ -117,16 +117,6 @@ public static class ReviewPage
         return result.ToString();
     }
 
-    /// <summary>A page that only says something: a link that does not work, a decision already taken.</summary>
-    public static string Message(string title, string message, string? detail = null)
-    {
-        var html = Start(title);
-        html.Append("<div class=\"panel\"><h1>").Append(HtmlEncode(title)).Append("</h1>\n<p>").Append(HtmlEncode(message)).Append("</p>\n");
-        if (detail is not null) html.Append("<p class=\"muted\">").Append(HtmlEncode(detail)).Append("</p>\n");
-        html.Append("</div>\n");
-        return End(html);
-    }
-
     /// <summary>The confirmation after a recorded decision.</summary>
     public static string Done(AnnualReport report, string levelName, bool approved, string? comment, DateTimeOffset at)
     {

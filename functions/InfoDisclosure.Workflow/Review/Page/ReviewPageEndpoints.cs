@@ -1,6 +1,7 @@
 using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Review.Links;
 using InfoDisclosure.Workflow.Storage;
+using InfoDisclosure.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,14 +35,14 @@ public static class ReviewPageEndpoints
 
         if (!http.Request.HasFormContentType)
         {
-            return Page(StatusCodes.Status400BadRequest, ReviewPage.Message("无法提交", "请在审核页面上填写并提交表单。"));
+            return Pages.Message(StatusCodes.Status400BadRequest, "无法提交", "请在审核页面上填写并提交表单。");
         }
         var (form, formProblem) = await HttpInputs.ReadFormAsync(http);
         if (formProblem is not null) return formProblem;
         if (!ReviewLinkTokens.FormValueMatches(key, link.TokenHash, form![ReviewPage.FormField].ToString()))
         {
-            return Page(StatusCodes.Status403Forbidden, ReviewPage.Message("页面校验失败",
-                "提交的表单不是从本审核页面发出的，审核意见未记录。请从邮件中的链接重新打开审核页面后提交。"));
+            return Pages.Message(StatusCodes.Status403Forbidden, "页面校验失败",
+                "提交的表单不是从本审核页面发出的，审核意见未记录。请从邮件中的链接重新打开审核页面后提交。");
         }
         var posted = new ReviewForm(
             form[ReviewPage.DecisionField].ToString(),
@@ -53,7 +54,7 @@ public static class ReviewPageEndpoints
             var model = await ReviewPageData.LoadAsync(link, entry, services.GetRequiredService<ReportIndex>(), services.GetRequiredService<ReportDocuments>(),
                 services.GetRequiredService<DecisionLog>(), ReviewLinkTokens.FormValue(key, link.TokenHash), ct);
             return model is null
-                ? Page(StatusCodes.Status410Gone, ReviewPage.Message("版本不存在", "送审版本已不存在，请联系起草人。"))
+                ? Pages.Message(StatusCodes.Status410Gone, "版本不存在", "送审版本已不存在，请联系起草人。")
                 : Page(StatusCodes.Status422UnprocessableEntity, ReviewPage.Render(model with { Error = error, Posted = posted }));
         }
 
@@ -111,11 +112,11 @@ public static class ReviewPageEndpoints
         {
             LinkVerdict.Open => new(link, entry, null),
             LinkVerdict.AlreadyDecided => new(link, entry, AlreadyDecided()),
-            LinkVerdict.Expired => new(link, entry, Page(StatusCodes.Status410Gone, ReviewPage.Message("链接已过期",
-                "此审核链接已超过有效期，不能再使用。如报告仍在等待您审核，系统发出的催办邮件中有新的链接；也可联系起草人。"))),
+            LinkVerdict.Expired => new(link, entry, Pages.Message(StatusCodes.Status410Gone, "链接已过期",
+                "此审核链接已超过有效期，不能再使用。如报告仍在等待您审核，系统发出的催办邮件中有新的链接；也可联系起草人。")),
             LinkVerdict.Superseded => new(link, entry, Superseded()),
-            _ => new(null, null, Page(StatusCodes.Status404NotFound, ReviewPage.Message("链接无效",
-                "找不到此审核链接。请确认链接完整（从邮件中复制时不要遗漏字符），或联系起草人。"))),
+            _ => new(null, null, Pages.Message(StatusCodes.Status404NotFound, "链接无效",
+                "找不到此审核链接。请确认链接完整（从邮件中复制时不要遗漏字符），或联系起草人。")),
         };
     }
 
@@ -129,12 +130,12 @@ public static class ReviewPageEndpoints
         _ => "请选择“审核通过”或“退回修改”。",
     };
 
-    private static IResult AlreadyDecided() => Page(StatusCodes.Status409Conflict, ReviewPage.Message("已处理",
+    private static IResult AlreadyDecided() => Pages.Message(StatusCodes.Status409Conflict, "已处理",
         "本环节的审核意见已经提交（由您或本环节的其他审核人），此链接不能再次提交，本次操作未作任何改动。",
-        "Already decided: nothing was changed."));
+        "Already decided: nothing was changed.");
 
-    private static IResult Superseded() => Page(StatusCodes.Status410Gone, ReviewPage.Message("链接已失效",
-        "报告已退回修改或已进入新一轮审核，此链接对应的审核已结束，本次操作未作任何改动。如需您审核，系统会发送新的邮件。"));
+    private static IResult Superseded() => Pages.Message(StatusCodes.Status410Gone, "链接已失效",
+        "报告已退回修改或已进入新一轮审核，此链接对应的审核已结束，本次操作未作任何改动。如需您审核，系统会发送新的邮件。");
 
     private static IResult Page(int status, string html) => new HtmlPageResult(status, html);
 }

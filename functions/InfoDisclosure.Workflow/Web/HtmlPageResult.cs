@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace InfoDisclosure.Workflow.Review.Page;
+namespace InfoDisclosure.Workflow.Web;
 
 /// <summary>
 /// An HTML page with the headers the review pages need: a CSP without script (inline styles only, forms post to
