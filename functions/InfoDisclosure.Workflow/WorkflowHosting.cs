@@ -44,7 +44,7 @@ public static class WorkflowHosting
         services.AddSingleton<ReviewDecisionService>();
         services.AddSingleton<PublicationRetryService>();
         services.AddSingleton<Deadlines.HolidayDataWarnings>();
-        services.AddSingleton<IReportDelivery, RecordingReportDelivery>();
+        services.AddSingleton<IReportDelivery, SupervisingOfficeDelivery>();
         services.AddInfoDisclosureNotifications(configuration);
         services.AddInfoDisclosurePublishing(configuration);
         return services;
