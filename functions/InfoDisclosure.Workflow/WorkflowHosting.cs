@@ -43,6 +43,8 @@ public static class WorkflowHosting
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<ReviewDecisionService>();
         services.AddSingleton<PublicationRetryService>();
+        services.AddSingleton<NotificationResendService>();
+        services.AddSingleton<ReportRecoveryService>();
         services.AddSingleton<Deadlines.HolidayDataWarnings>();
         services.AddSingleton<IReportDelivery, SupervisingOfficeDelivery>();
         services.AddInfoDisclosureNotifications(configuration);
