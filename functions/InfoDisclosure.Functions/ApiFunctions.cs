@@ -82,6 +82,16 @@ public sealed class ApiFunctions
         [HttpTrigger(Anonymous, "post", Route = "api/reports/{agencyId}/{year}/publish")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 
+    [Function("Reports_Resend")]
+    public Task<IActionResult> ReportsResend(
+        [HttpTrigger(Anonymous, "post", Route = "api/reports/{agencyId}/{year}/resend")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Reports_Recover")]
+    public Task<IActionResult> ReportsRecover(
+        [HttpTrigger(Anonymous, "post", Route = "api/reports/{agencyId}/{year}/recover")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
     [Function("Overview_Json")]
     public Task<IActionResult> OverviewJson(
         [HttpTrigger(Anonymous, "get", Route = "api/admin/overview")] HttpRequest request,

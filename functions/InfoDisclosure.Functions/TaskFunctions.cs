@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
 using Microsoft.Azure.Functions.Worker;
@@ -16,6 +17,10 @@ public sealed class TaskFunctions
     [Function(ReportWorkflowV1.Name)]
     public Task<ReportOutcome> RunReportWorkflowV1([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ReportWorkflowV1().RunAsync(context, context.GetInput<ReportWorkflowInput>()!);
+
+    [Function(ReportWorkflowV2.Name)]
+    public Task<ReportOutcome> RunReportWorkflowV2([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ReportWorkflowV2().RunAsync(context, context.GetInput<ReportWorkflowInput>()!);
 
     [Function(RecordStage.Name)]
     public Task<string> RunRecordStage([ActivityTrigger] StageChange input, FunctionContext function) =>
@@ -52,6 +57,14 @@ public sealed class TaskFunctions
     [Function(NotifyPublishFailed.Name)]
     public Task<string> RunNotifyPublishFailed([ActivityTrigger] PublishFailure input, FunctionContext function) =>
         Activity<NotifyPublishFailed>(function).RunAsync(Context(NotifyPublishFailed.Name, function), input);
+
+    [Function(ReadSendingPolicy.Name)]
+    public Task<SendingPolicy> RunReadSendingPolicy([ActivityTrigger] string? input, FunctionContext function) =>
+        Activity<ReadSendingPolicy>(function).RunAsync(Context(ReadSendingPolicy.Name, function), input);
+
+    [Function(RecordSendingState.Name)]
+    public Task<bool> RunRecordSendingState([ActivityTrigger] SendingState input, FunctionContext function) =>
+        Activity<RecordSendingState>(function).RunAsync(Context(RecordSendingState.Name, function), input);
 
     /// <summary>The activity class with its dependencies from the worker's container, as the local host's worker creates it.</summary>
     private static T Activity<T>(FunctionContext function) where T : ITaskActivity =>

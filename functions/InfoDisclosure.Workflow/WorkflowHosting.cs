@@ -43,11 +43,13 @@ public static class WorkflowHosting
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<ReviewDecisionService>();
         services.AddSingleton<PublicationRetryService>();
+        services.AddSingleton<NotificationResendService>();
+        services.AddSingleton<ReportRecoveryService>();
         services.AddSingleton<Deadlines.HolidayDataWarnings>();
         // Pages keep Chinese as text (the default encoder writes every non-ASCII character as an entity).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Web.PageRenderer>();
-        services.AddSingleton<IReportDelivery, RecordingReportDelivery>();
+        services.AddSingleton<IReportDelivery, SupervisingOfficeDelivery>();
         services.AddInfoDisclosureNotifications(configuration);
         services.AddInfoDisclosurePublishing(configuration);
         return services;

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
 
@@ -7,11 +8,12 @@ namespace InfoDisclosure.Workflow;
 public static class WorkflowTasks
 {
     /// <summary>The orchestrator new reports start on; older versions stay registered while instances still run them.</summary>
-    public const string CurrentReportWorkflow = ReportWorkflowV1.Name;
+    public const string CurrentReportWorkflow = ReportWorkflowV2.Name;
 
     public static IReadOnlyList<(string Name, Type Type, bool IsOrchestrator)> All { get; } =
     [
         (ReportWorkflowV1.Name, typeof(ReportWorkflowV1), true),
+        (ReportWorkflowV2.Name, typeof(ReportWorkflowV2), true),
         (RecordStage.Name, typeof(RecordStage), false),
         (RequestReview.Name, typeof(RequestReview), false),
         (SendStageReminder.Name, typeof(SendStageReminder), false),
@@ -21,5 +23,7 @@ public static class WorkflowTasks
         (PublishReport.Name, typeof(PublishReport), false),
         (ReadPublishingPolicy.Name, typeof(ReadPublishingPolicy), false),
         (NotifyPublishFailed.Name, typeof(NotifyPublishFailed), false),
+        (ReadSendingPolicy.Name, typeof(ReadSendingPolicy), false),
+        (RecordSendingState.Name, typeof(RecordSendingState), false),
     ];
 }

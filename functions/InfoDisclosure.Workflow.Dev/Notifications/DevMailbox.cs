@@ -2,6 +2,9 @@ using MimeKit;
 
 namespace InfoDisclosure.Workflow.Dev.Notifications;
 
+/// <summary>A file attached to a received message, decoded.</summary>
+public sealed record ReceivedAttachment(string FileName, string ContentType, byte[] Content);
+
 /// <summary>One message the embedded SMTP server accepted.</summary>
 public sealed record ReceivedMail(
     long Id,
@@ -10,7 +13,9 @@ public sealed record ReceivedMail(
     IReadOnlyList<string> To,
     string Subject,
     string? HtmlBody,
-    string? TextBody)
+    string? TextBody,
+    IReadOnlyList<ReceivedAttachment>? Attachments = null,
+    string? MessageId = null)
 {
     public static ReceivedMail Of(long id, DateTimeOffset receivedAt, MimeMessage message) => new(
         id,
@@ -19,7 +24,16 @@ public sealed record ReceivedMail(
         message.To.Mailboxes.Select(m => m.Address).ToList(),
         message.Subject ?? "",
         message.HtmlBody,
-        message.TextBody);
+        message.TextBody,
+        message.Attachments.OfType<MimePart>().Select(Decode).ToList(),
+        message.MessageId);
+
+    private static ReceivedAttachment Decode(MimePart part)
+    {
+        using var content = new MemoryStream();
+        part.Content?.DecodeTo(content);
+        return new ReceivedAttachment(part.FileName ?? "", part.ContentType.MimeType, content.ToArray());
+    }
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ public static class AdminEndpoints
         if (!TryYear(http, out var year, out var problem)) return problem!;
         var format = http.Request.Query["format"].ToString();
         if (format is not ("" or "json" or "csv")) return Problems.Field("format", "Use format=json (the default) or format=csv.");
-        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year, http.RequestAborted);
+        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year, durable, http.RequestAborted);
         return format == "csv" ? Csv(overview) : Results.Json(overview, WorkflowJson.Options);
     }
 
@@ -58,7 +58,7 @@ public static class AdminEndpoints
         SecurityHeaders(http);
         var year = ParseYear(http);
         if (!Authorized(http)) return Html(AdminPage.RenderLogin(PagePath, year, null), StatusCodes.Status401Unauthorized);
-        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year ?? DefaultYear(http), http.RequestAborted);
+        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year ?? DefaultYear(http), durable, http.RequestAborted);
         return Html(AdminPage.Render(overview, PagePath), StatusCodes.Status200OK);
     }
 
@@ -67,7 +67,7 @@ public static class AdminEndpoints
     {
         SecurityHeaders(http);
         if (!Authorized(http)) return Html(AdminPage.RenderLogin(PagePath, ParseYear(http), null), StatusCodes.Status401Unauthorized);
-        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), http.RequestAborted);
+        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), durable, http.RequestAborted);
         return Csv(overview);
     }
 

@@ -4,6 +4,7 @@ using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Storage;
+using Microsoft.DurableTask.Client;
 
 namespace InfoDisclosure.Workflow.Admin;
 
@@ -25,7 +26,9 @@ public sealed record OverviewRow(
     string? PublishedUrl,
     string? PublishedAt,
     string? LastError,
-    int? WorkingDaysLeft = null)
+    int? WorkingDaysLeft = null,
+    bool NotificationFailed = false,
+    bool WorkflowFailed = false)
 {
     /// <summary>Risk order: overdue first (most days over first), then unpublished by fewest days left, published last.</summary>
     [JsonIgnore]
@@ -66,9 +69,13 @@ public sealed class AdminOverview(AgencyStore agencies, ReportIndex index, Publi
         return today.Month <= 3 ? today.Year - 1 : today.Year;
     }
 
-    public async Task<Overview> BuildAsync(int year, CancellationToken ct)
+    public Task<Overview> BuildAsync(int year, CancellationToken ct) => BuildAsync(year, null, ct);
+
+    /// <summary>With the engine: reports whose orchestration failed (a bug; POST …/recover) are marked <see cref="OverviewRow.WorkflowFailed"/>.</summary>
+    public async Task<Overview> BuildAsync(int year, DurableTaskClient? durable, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var failed = durable is null ? [] : await FailedInstancesAsync(durable, ct);
         var agencyList = await agencies.ListAsync(ct);
         var entries = (await index.ListAsync(year, ct)).ToDictionary(e => e.AgencyId);
         var published = await publications.LatestOfYearAsync(year, ct);
@@ -77,20 +84,29 @@ public sealed class AdminOverview(AgencyStore agencies, ReportIndex index, Publi
         {
             entries.TryGetValue(agency.Id, out var entry);
             published.TryGetValue(agency.Id, out var publication);
-            rows.Add(Row(agency, year, entry, publication, now));
+            rows.Add(Row(agency, year, entry, publication, now, failed));
         }
         // Reports whose agency was since removed still show, so nothing silently disappears from the overview.
         foreach (var orphan in entries.Values.Where(e => agencyList.All(a => a.Id != e.AgencyId)))
         {
             published.TryGetValue(orphan.AgencyId, out var publication);
-            rows.Add(Row(new Agency { Id = orphan.AgencyId, Name = orphan.AgencyName }, year, orphan, publication, now));
+            rows.Add(Row(new Agency { Id = orphan.AgencyId, Name = orphan.AgencyName }, year, orphan, publication, now, failed));
         }
         rows.Sort((a, b) => a.RiskKey.CompareTo(b.RiskKey) is var c && c != 0 ? c : string.CompareOrdinal(a.AgencyId, b.AgencyId));
         var counts = StageOrder.Select(s => new StageCount(s, StageText(s), rows.Count(r => r.Stage == s))).ToList();
         return new Overview(year, BeijingTime.Iso(now), counts, rows);
     }
 
-    private static OverviewRow Row(Agency agency, int year, ReportIndexEntry? entry, PublicationRecord? publication, DateTimeOffset now)
+    /// <summary>One query for the failed report instances (few, whatever the hub's size), not one per report.</summary>
+    private static async Task<HashSet<string>> FailedInstancesAsync(DurableTaskClient durable, CancellationToken ct)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], InstanceIdPrefix = "report-" };
+        await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(ct)) ids.Add(instance.InstanceId);
+        return ids;
+    }
+
+    private static OverviewRow Row(Agency agency, int year, ReportIndexEntry? entry, PublicationRecord? publication, DateTimeOffset now, HashSet<string> failed)
     {
         var deadlines = InternalDeadline.Deadlines(agency, year);
         var stage = entry?.Stage ?? NotCreated;
@@ -115,7 +131,9 @@ public sealed class AdminOverview(AgencyStore agencies, ReportIndex index, Publi
             Late: late,
             isPublished ? publication?.Url ?? entry?.PublishedUrl : null,
             isPublished && publishedAt is { } when ? BeijingTime.Iso(when) : null,
-            stage == ReportStages.PublishFailed ? publication?.LastError ?? entry?.LastComment : null,
-            workingDaysLeft);
+            stage == ReportStages.PublishFailed ? publication?.LastError ?? entry?.LastComment : entry?.NotificationError,
+            workingDaysLeft,
+            entry?.NotificationFailed ?? false,
+            entry is not null && failed.Contains(entry.Key));
     }
 }

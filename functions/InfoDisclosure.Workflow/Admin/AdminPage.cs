@@ -34,6 +34,7 @@ public static class AdminPage
         th,td{border:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px}
         th{background:#f0f0f0}
         tr.overdue td{background:#fde8e8}
+        tr.failed td{background:#f6c6c6;color:#8b0000}
         tr.soon td{background:#fff4e0}
         tr.published td{background:#eef8ee}
         .badge{display:inline-block;border-radius:3px;padding:0 4px;font-size:12px;color:#fff;background:#b00020;margin-left:4px}
@@ -80,10 +81,12 @@ public static class AdminPage
         }
         foreach (var r in overview.Reports)
         {
-            var css = r.Stage == ReportStages.Published ? "published" : r.Overdue ? "overdue" : r.DaysLeft <= 7 ? "soon" : "";
+            var css = r.WorkflowFailed ? "failed" : r.Stage == ReportStages.Published ? "published" : r.Overdue ? "overdue" : r.DaysLeft <= 7 ? "soon" : "";
             h.Append("<tr").Append(css.Length > 0 ? $" class=\"{css}\"" : "").Append(" data-agency=\"").Append(E(r.AgencyId)).Append("\">");
             Cell(h, Columns[0], E(r.AgencyName) + (r.Kind == AgencyKinds.Government ? "（本级政府）" : ""));
-            Cell(h, Columns[1], E(r.StageText) + (r.Stage == ReportStages.PublishFailed && r.LastError is { } err ? $"<br><small class=\"error\">{E(err)}</small>" : ""));
+            Cell(h, Columns[1], E(r.StageText) + (r.Stage == ReportStages.PublishFailed && r.LastError is { } err ? $"<br><small class=\"error\">{E(err)}</small>" : "")
+                + (r.WorkflowFailed ? "<span class=\"badge\">流程出错</span><br><small class=\"error\">流程已中止，请管理员恢复（POST …/recover）。</small>" : "")
+                + (r.NotificationFailed ? "<span class=\"badge\">发送失败</span><br><small class=\"error\">邮件或报送发送失败，系统正在重试。</small>" : ""));
             Cell(h, Columns[2], E(r.Holder.Count == 0 ? "—" : string.Join("；", r.Holder.Select(p => p.Name.Length > 0 ? p.Name : p.Email))));
             Cell(h, Columns[3], E(Date(r.Deadline)));
             Cell(h, Columns[4], r.DaysLeft switch

@@ -23,6 +23,9 @@ public sealed record Agency
     public IReadOnlyList<ReviewLevel> ReviewChain { get; init; } = [];
 
     public PortalSettings Portal { get; init; } = new();
+
+    /// <summary>How 报送 reaches the supervising office: by e-mail to <see cref="SupervisingOfficeEmail"/>, or to an endpoint.</summary>
+    public DeliverySettings Delivery { get; init; } = new();
     public InternalDeadlines InternalDeadlines { get; init; } = new();
     public StageReminderSettings StageReminders { get; init; } = new();
 }
@@ -62,6 +65,15 @@ public sealed record PortalSettings
 
     /// <summary>The public address under which the portal shows published reports, when known.</summary>
     public string? PublicUrlBase { get; init; }
+}
+
+public sealed record DeliverySettings
+{
+    /// <summary>
+    /// When set, 报送 is a signed HTTP POST of the report (DOCX and HTML) to this URL, like the portal push, instead of an
+    /// e-mail with attachments to the supervising office.
+    /// </summary>
+    public string? Endpoint { get; init; }
 }
 
 /// <summary>Earlier dates a city may require, as "MM-dd" (every year) or "yyyy-MM-dd" (that date only), in the year after the report's.</summary>

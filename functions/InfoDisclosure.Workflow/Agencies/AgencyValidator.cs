@@ -66,6 +66,8 @@ public static partial class AgencyValidator
             }
         }
 
+        if (agency.Delivery?.Endpoint is { Length: > 0 } deliveryEndpoint && !IsHttpUrl(deliveryEndpoint))
+            Add("$.delivery.endpoint", "An absolute http(s) URL is required.");
         if (agency.Portal is { } portal)
         {
             if (portal.Endpoint is { Length: > 0 } endpoint && !IsHttpUrl(endpoint))

@@ -28,6 +28,8 @@ public static class ApiRoutes
         Api("Reports_Preview", "GET", "api/reports/{agencyId}/{year}/preview", ReportEndpoints.PreviewAsync),
         Api("Reports_ExportDocx", "GET", "api/reports/{agencyId}/{year}/export.docx", ReportEndpoints.ExportDocxAsync),
         Api("Reports_Publish", "POST", "api/reports/{agencyId}/{year}/publish", PublishEndpoints.RetryAsync),
+        Api("Reports_Resend", "POST", "api/reports/{agencyId}/{year}/resend", RecoveryEndpoints.ResendAsync),
+        Api("Reports_Recover", "POST", "api/reports/{agencyId}/{year}/recover", RecoveryEndpoints.RecoverAsync),
         Api("Overview_Json", "GET", "api/admin/overview", AdminEndpoints.OverviewAsync),
         Api("Overview_Summary", "GET", "api/admin/summary", AdminEndpoints.SummaryAsync),
         // The supervising office's page (not /admin: Azure Functions reserves routes starting with "admin"); the API key

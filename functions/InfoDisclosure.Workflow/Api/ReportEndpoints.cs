@@ -108,7 +108,8 @@ public static class ReportEndpoints
         return new ReportSummaryView(e.AgencyId, e.AgencyName, e.Year, e.Stage, e.Level > 0 ? e.Level : null, e.LevelName, e.Round, e.Holder,
             BeijingTime.Iso(e.Deadline), BeijingTime.DaysLeft(e.Deadline, time), e.CurrentVersion, e.CurrentSha256,
             e.LevelDueAt is { } due ? BeijingTime.Iso(due) : null, e.PublishedUrl,
-            e.PublishedAt is { } published ? BeijingTime.Iso(published) : null, BeijingTime.Iso(e.UpdatedAt));
+            e.PublishedAt is { } published ? BeijingTime.Iso(published) : null, BeijingTime.Iso(e.UpdatedAt),
+            e.NotificationFailed, e.NotificationError);
     }
 
     /// <summary>Per round and level: who confirmed the 审 and the 校, and when, from the recorded decisions.</summary>

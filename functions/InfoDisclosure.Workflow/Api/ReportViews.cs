@@ -53,7 +53,9 @@ public sealed record ReportSummaryView(
     string? LevelDueAt,
     string? PublishedUrl,
     string? PublishedAt,
-    string UpdatedAt);
+    string UpdatedAt,
+    bool NotificationFailed = false,
+    string? NotificationError = null);
 
 /// <summary>One level's 审 and 校 in one round: who confirmed each, and when.</summary>
 public sealed record ReviewTrailView(

@@ -39,8 +39,8 @@ public sealed record ReminderSlot(Milestone Milestone, ReminderKind Kind, DateOn
 
 /// <summary>
 /// The reminder schedule as pure logic. A reminder is due from its time (09:00 Beijing) to the end of that
-/// Beijing day; a reminder whose day passed while no host ran is not sent late, because the next one in the
-/// schedule (or the daily overdue notice) carries the current figure. Stages follow the workflow's names.
+/// Beijing day; a reminder whose day passed while no host ran is caught up once, on the next working day a host runs
+/// (<see cref="MissedAt"/>), saying the current figure, unless a reminder of the same milestone is due that day anyway. Stages follow the workflow's names.
 /// Reminders go out on working days only (<see cref="BeijingCalendar"/>): one whose day is a weekend or public holiday
 /// goes out on the last working day before it, so a January 31 inside the Spring Festival is announced before the
 /// holiday; when several fall on the same working day, the closest to the date is sent. Overdue notices skip days off.
@@ -81,6 +81,38 @@ public sealed class ReminderPlanner(DeadlineOptions options)
     }
 
     public DateTimeOffset TimeOf(ReminderSlot slot) => BeijingCalendar.At(slot.Date, _at);
+
+    /// <summary>How far back a missed reminder is still caught up (the schedule's longest gap is 16 days).</summary>
+    public const int CatchUpDays = 31;
+
+    /// <summary>
+    /// The reminders to catch up at <paramref name="now"/>: per milestone without a reminder of its own today, the latest
+    /// one of the schedule in the <see cref="CatchUpDays"/> days before today (not before <paramref name="since"/>, when the
+    /// report was created). <c>Missed</c> is that reminder (its <see cref="ReminderSlot.Key"/> is what the ledger knows,
+    /// so a reminder that did go out on its day is not repeated, and a caught-up one is caught up once); <c>Now</c> is the
+    /// same reminder dated today, which is what the e-mail says. Only on working days from the reminder time, as reminders.
+    /// </summary>
+    public IReadOnlyList<(ReminderSlot Missed, ReminderSlot Now)> MissedAt(ReportDeadlines deadlines, string stage, DateTimeOffset now, DateOnly since)
+    {
+        if (IsClosed(stage) || BeijingCalendar.TimeOf(now) < _at) return [];
+        var today = BeijingCalendar.DateOf(now);
+        if (!BeijingCalendar.IsWorkingDay(today)) return [];
+        var dueToday = DueAt(deadlines, stage, now).Select(s => s.Milestone).ToHashSet();
+        var missed = new List<(ReminderSlot, ReminderSlot)>(2);
+        foreach (var milestone in new[] { Milestone.Submit, Milestone.Publish }.Where(m => !dueToday.Contains(m)))
+        {
+            var from = today.AddDays(-CatchUpDays) > since ? today.AddDays(-CatchUpDays) : since;
+            for (var day = today.AddDays(-1); day >= from; day = day.AddDays(-1))
+            {
+                if (DueAt(deadlines, stage, BeijingCalendar.At(day, _at)).FirstOrDefault(s => s.Milestone == milestone) is not { } slot) continue;
+                var daysLeft = ReportDeadlines.DaysBetween(today, slot.Target);
+                var kind = daysLeft < 0 ? ReminderKind.Overdue : daysLeft == 0 ? ReminderKind.DueToday : ReminderKind.Before;
+                missed.Add((slot, slot with { Kind = kind, Date = today }));
+                break;
+            }
+        }
+        return missed;
+    }
 
     private ReminderSlot? SlotFor(Milestone milestone, DateOnly target, DateOnly today, bool overdue)
     {

@@ -77,6 +77,13 @@ public sealed class SentMailLedger(TableServiceClient tables)
         }
     }
 
+    /// <summary>Sent, or held by a claim (never resent): true; absent or Failed (may be sent): false.</summary>
+    public async Task<bool> IsSettledAsync(string partition, string key, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, key, select: ["Status"], cancellationToken: ct);
+        return row.HasValue && row.Value!.GetString("Status") is Sent or Sending;
+    }
+
     public Task MarkSentAsync(string partition, string key, DateTimeOffset now, string recipients, CancellationToken ct) =>
         _table.UpdateEntityAsync(new TableEntity(partition, key) { ["Status"] = Sent, ["SentAt"] = now, ["To"] = recipients },
             ETag.All, TableUpdateMode.Merge, ct);

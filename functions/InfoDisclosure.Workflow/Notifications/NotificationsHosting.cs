@@ -18,6 +18,7 @@ public static class NotificationsHosting
     public static IServiceCollection AddInfoDisclosureNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
         services.AddSingleton(Options.Create(ReviewLinkOptions.FromConfiguration(configuration)));
         services.AddSingleton<SentMailLedger>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();

@@ -34,7 +34,9 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider 
         var mime = new MimeMessage { Subject = message.Subject, Date = date };
         mime.From.Add(MailboxAddress.Parse(from));
         foreach (var to in message.To) mime.To.Add(new MailboxAddress(to.Name, to.Address));
+        if (message.MessageId is { Length: > 0 } id) mime.MessageId = id;
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var file in message.Attachments ?? []) body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
         mime.Body = body.ToMessageBody();
         return mime;
     }

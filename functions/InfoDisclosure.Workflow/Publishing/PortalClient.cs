@@ -1,26 +1,46 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using InfoDisclosure.Workflow.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace InfoDisclosure.Workflow.Publishing;
 
-/// <summary>The portal refused or failed the push; the message says what it answered.</summary>
+/// <summary>The push failed in a way a later attempt may not (5xx, timeout, unreachable): it is retried.</summary>
 public sealed class PortalPushException(string message, int? statusCode) : Exception(message)
 {
     public int? StatusCode { get; } = statusCode;
 }
 
-/// <summary>One signed POST of a prepared body to a portal. No retries here: the orchestrator's durable retry policy retries.</summary>
+/// <summary>
+/// The receiver refused the push (4xx) or it cannot be made (no secret, no valid URL): trying again cannot help, so the
+/// workflow stops at PublishFailed. The message is ours (status and reason phrase), never the remote body.
+/// </summary>
+public sealed class PermanentPushFailure(string message, int? statusCode) : PermanentSendFailure(message)
+{
+    public int? StatusCode { get; } = statusCode;
+}
+
+/// <summary>
+/// One signed POST of a prepared body to a portal or a supervising office's delivery endpoint. No retries here: the
+/// orchestrator retries durably.
+/// </summary>
 public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<PortalOptions> options)
 {
     public const string HttpClientName = "portal";
 
     /// <summary>Sends the body; returns the URL the portal reported (null when it reported none or no valid http(s) URL).</summary>
-    public async Task<string?> PushAsync(Uri endpoint, byte[] body, string idempotencyKey, CancellationToken ct)
+    public async Task<string?> PushAsync(Uri endpoint, byte[] body, string idempotencyKey, CancellationToken ct) =>
+        UrlFrom(await PostAsync(endpoint, body, idempotencyKey, "portal", ct));
+
+    /// <summary>
+    /// POSTs the body signed (X-Signature, key Portal__Secret) with its Idempotency-Key; returns the reply body of a 2xx.
+    /// A 4xx is a <see cref="PermanentPushFailure"/>, a 5xx, a timeout or an unreachable host a <see cref="PortalPushException"/>.
+    /// </summary>
+    public async Task<string> PostAsync(Uri endpoint, byte[] body, string idempotencyKey, string receiver, CancellationToken ct)
     {
         var secret = options.Value.Secret;
         if (string.IsNullOrEmpty(secret))
-            throw new PortalPushException("Portal__Secret is not configured: the portal push cannot be signed.", null);
+            throw new PermanentPushFailure($"Portal__Secret is not configured: the {receiver} push cannot be signed.", null);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -37,22 +57,27 @@ public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<Portal
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new PortalPushException($"The portal {endpoint} did not answer within {options.Value.Timeout.TotalSeconds:0} s.", null);
+            throw new PortalPushException($"The {receiver} {endpoint} did not answer within {options.Value.Timeout.TotalSeconds:0} s.", null);
         }
         catch (HttpRequestException e)
         {
-            throw new PortalPushException($"The portal {endpoint} could not be reached: {e.Message}", null);
+            throw new PortalPushException($"The {receiver} {endpoint} could not be reached: {e.Message}", null);
         }
 
         using (response)
         {
             var reply = await response.Content.ReadAsStringAsync(ct);
+            var status = (int)response.StatusCode;
+            if (status is >= 400 and < 500)
+            {
+                throw new PermanentPushFailure(
+                    $"The {receiver} {endpoint} refused the report: HTTP {status} {response.ReasonPhrase}. Check the {receiver}'s settings, then publish again.", status);
+            }
             if (!response.IsSuccessStatusCode)
             {
-                var snippet = reply.Length > 300 ? reply[..300] + "…" : reply;
-                throw new PortalPushException($"The portal {endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase}: {snippet}", (int)response.StatusCode);
+                throw new PortalPushException($"The {receiver} {endpoint} answered HTTP {status} {response.ReasonPhrase}; retrying.", status);
             }
-            return UrlFrom(reply);
+            return reply;
         }
     }
 

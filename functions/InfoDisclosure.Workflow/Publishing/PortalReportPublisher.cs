@@ -71,7 +71,7 @@ public sealed class PortalReportPublisher(
             var reportedUrl = await portal.PushAsync(endpoint, prepared.Body, record.IdempotencyKey, ct);
             return await RecordPublishedAsync(agency, record, prepared, ChannelPortal, endpoint, reportedUrl ?? prepared.PageUrl, ct);
         }
-        catch (PortalPushException e)
+        catch (Exception e) when (e is PortalPushException or PermanentPushFailure)
         {
             logger.LogWarning("Portal push {Key} attempt {Attempt} failed: {Error}", record.IdempotencyKey, record.Attempts, e.Message);
             await publications.UpdateAsync(agencyId, year, version, r => r with { LastError = e.Message }, ct);
@@ -85,7 +85,7 @@ public sealed class PortalReportPublisher(
         var configured = agency.Portal?.Endpoint is { Length: > 0 } own ? own : portalOptions.Value.Endpoint;
         return string.IsNullOrWhiteSpace(configured) ? null
             : Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
-            : throw new PortalPushException($"The portal endpoint '{configured}' is not an http(s) URL.", null);
+            : throw new PermanentPushFailure($"The portal endpoint '{configured}' is not an http(s) URL.", null);
     }
 
     public static string FolderOf(string agencyId, int year, int version) => $"{agencyId}/{year}/v{version}";

@@ -1,8 +1,9 @@
 namespace InfoDisclosure.Workflow.Review;
 
 /// <summary>
-/// 报送: delivers the approved report (HTML and DOCX) to the supervising office; <see cref="RecordingReportDelivery"/>
-/// records the delivery. Called at least once per round: implementations dedupe on <see cref="DeliveryRequest.DeliveryId"/>.
+/// 报送: delivers the approved report (HTML and DOCX) to the supervising office
+/// (<see cref="Publishing.SupervisingOfficeDelivery"/>: e-mail with attachments, or a signed POST) and records the receipt.
+/// Called at least once per approved version: implementations dedupe on <see cref="DeliveryRequest.DeliveryId"/>.
 /// </summary>
 public interface IReportDelivery
 {

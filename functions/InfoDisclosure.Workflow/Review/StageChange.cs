@@ -19,9 +19,10 @@ public sealed record StageChange(
     string? Comment,
     string? PublishedUrl,
     DateTimeOffset At,
-    string Action)
+    string Action,
+    bool NotificationFailed = false)
 {
     public ReportStatus ToStatus() => new(
         Stage, Level, LevelName, Round, Holder, BeijingTime.Iso(Deadline), VersionNumber, VersionSha256,
-        LevelDueAt is { } due ? BeijingTime.Iso(due) : null, Comment);
+        LevelDueAt is { } due ? BeijingTime.Iso(due) : null, Comment, NotificationFailed);
 }

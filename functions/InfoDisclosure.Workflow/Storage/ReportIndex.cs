@@ -72,6 +72,14 @@ public sealed record ReportIndexEntry
 
     /// <summary>Published after the statutory deadline (Beijing); set with PublishedAt by the publication, never cleared.</summary>
     public bool Late { get; init; }
+
+    /// <summary>A send to the outside (e-mail, 报送, portal push) keeps failing and is retried; written by RecordSendingState.</summary>
+    public bool NotificationFailed { get; init; }
+
+    /// <summary>What is failing and the last error, while <see cref="NotificationFailed"/>.</summary>
+    public string? NotificationError { get; init; }
+
+    public DateTimeOffset? NotificationFailingSince { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -166,6 +174,9 @@ public sealed class ReportIndex(TableServiceClient tables)
         ["PublishedUrl"] = e.PublishedUrl,
         ["PublishedAt"] = e.PublishedAt,
         ["Late"] = e.Late,
+        ["NotificationFailed"] = e.NotificationFailed,
+        ["NotificationError"] = e.NotificationError,
+        ["NotificationFailingSince"] = e.NotificationFailingSince,
         ["CreatedAt"] = e.CreatedAt,
         ["UpdatedAt"] = e.UpdatedAt,
     };
@@ -192,6 +203,9 @@ public sealed class ReportIndex(TableServiceClient tables)
         PublishedUrl = e.GetString("PublishedUrl"),
         PublishedAt = e.GetDateTimeOffset("PublishedAt"),
         Late = e.GetBoolean("Late") ?? false,
+        NotificationFailed = e.GetBoolean("NotificationFailed") ?? false,
+        NotificationError = e.GetString("NotificationError"),
+        NotificationFailingSince = e.GetDateTimeOffset("NotificationFailingSince"),
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
         ETag = e.ETag.ToString(),

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using InfoDisclosure.Workflow.Agencies;
+using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
 using Microsoft.DurableTask;
@@ -31,7 +32,11 @@ public sealed class WorkflowWorld : IAsyncDisposable
     /// <summary>Everything the activities were asked to do, in the order they ran (notices, stage changes, deliveries, publications).</summary>
     public IReadOnlyList<object> Seen => _seen;
 
-    public static async Task<WorkflowWorld> StartAsync()
+    /// <summary>The in-test notifier, 报送 and portal: tests switch them off and on.</summary>
+    public Recorder Outside { get; private set; } = null!;
+
+    /// <param name="sendingFirstDelay">The first wait of ReportWorkflow_v2 after a failed send (1 s unless a test needs a resend to be the only way on).</param>
+    public static async Task<WorkflowWorld> StartAsync(TimeSpan? sendingFirstDelay = null)
     {
         WorkflowWorld? world = null;
         var recorder = new Recorder(e => world!._happened.Writer.TryWrite(e));
@@ -39,6 +44,9 @@ public sealed class WorkflowWorld : IAsyncDisposable
             tasks =>
             {
                 tasks.AddOrchestrator(ReportWorkflowV1.Name, typeof(ReportWorkflowV1));
+                tasks.AddOrchestrator(ReportWorkflowV2.Name, typeof(ReportWorkflowV2));
+                tasks.AddActivity(ReadSendingPolicy.Name, typeof(ReadSendingPolicy));
+                tasks.AddActivityFunc<SendingState, bool>(RecordSendingState.Name, (_, state) => recorder.Record(state, state.Failing));
                 tasks.AddActivity(RequestReview.Name, typeof(RequestReview));
                 tasks.AddActivity(SendStageReminder.Name, typeof(SendStageReminder));
                 tasks.AddActivity(NotifyDrafter.Name, typeof(NotifyDrafter));
@@ -56,9 +64,16 @@ public sealed class WorkflowWorld : IAsyncDisposable
                 services.AddSingleton<IReportDelivery>(recorder);
                 services.AddSingleton<IReportPublisher>(recorder);
                 services.AddSingleton<InfoDisclosure.Workflow.Deadlines.HolidayDataWarnings>();
-                services.AddSingleton(Options.Create(new PublishingOptions { RetryAttempts = 1, RetryFirstInterval = TimeSpan.FromSeconds(1) }));
+                services.AddSingleton(Options.Create(new PublishingOptions
+                {
+                    RetryAttempts = 3, RetryFirstInterval = TimeSpan.FromSeconds(1), RetryMaxInterval = TimeSpan.FromSeconds(1),
+                }));
+                services.AddSingleton(Options.Create(new SendingOptions
+                {
+                    RetryFirstDelay = sendingFirstDelay ?? TimeSpan.FromSeconds(1), RetryMaxDelay = TimeSpan.FromSeconds(2), GiveUpAfter = TimeSpan.FromHours(1),
+                }));
             });
-        world = new WorkflowWorld(host);
+        world = new WorkflowWorld(host) { Outside = recorder };
         return world;
     }
 
@@ -136,10 +151,30 @@ public sealed class WorkflowWorld : IAsyncDisposable
 
     public static readonly DateTimeOffset Deadline = new(2026, 1, 31, 23, 59, 59, TimeSpan.FromHours(8));
 
-    public async Task<string> StartReportAsync(string instanceId)
+    public async Task<string> StartReportAsync(string instanceId, string orchestrator = ReportWorkflowV1.Name, ResumePoint? resume = null)
     {
-        var input = new ReportWorkflowInput(AgencyId, Year, "吴忠市红寺堡区审批服务管理局", Drafter, Deadline);
-        return await Client.ScheduleNewOrchestrationInstanceAsync(ReportWorkflowV1.Name, input, new StartOrchestrationOptions(instanceId));
+        var input = new ReportWorkflowInput(AgencyId, Year, "吴忠市红寺堡区审批服务管理局", Drafter, Deadline, resume);
+        return await Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId));
+    }
+
+    /// <summary>The instance's custom status as a client reads it.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode?> StatusAsync(string instanceId)
+    {
+        var instance = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+        return instance?.SerializedCustomStatus is { Length: > 0 } json ? System.Text.Json.Nodes.JsonNode.Parse(json) : null;
+    }
+
+    /// <summary>Polls the custom status until <paramref name="condition"/> holds (it changes when an episode completes).</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> StatusWhenAsync(string instanceId, Func<System.Text.Json.Nodes.JsonNode, bool> condition)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var status = await StatusAsync(instanceId);
+            if (status is not null && condition(status)) return status;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"The custom status stayed {status?.ToJsonString()}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Submission of round <paramref name="round"/>; levels fall due after <paramref name="dueAfter"/> (a day unless a test waits for reminders).</summary>
@@ -167,28 +202,55 @@ public sealed class WorkflowWorld : IAsyncDisposable
         StageReminder s => $"{s.Kind} R{s.Request.Round}L{s.Request.Level}",
         DrafterNotice n => $"drafter {n.Kind} R{n.Round}",
         StageChange c => $"stage {c.Stage} {c.Action}",
+        SendingState s => $"sending {s.What} failing={s.Failing} x{s.Failures}",
         _ => e.GetType().Name,
     };
 
     /// <summary>The notifier, the supervising office's mailbox and the portal of these tests: each records what it was given.</summary>
+    /// <summary>
+    /// The notifier, the supervising office's mailbox and the portal of these tests: each records what it was given (only
+    /// what went through). <see cref="MailDown"/> makes every e-mail fail; <see cref="PortalAnswers"/> fail the next pushes.
+    /// </summary>
     public sealed class Recorder(Action<object> happened) : IWorkflowNotifier, IReportDelivery, IReportPublisher
     {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Exception> _portalAnswers = new();
+        private int _pushes;
+
+        public volatile bool MailDown;
+
+        /// <summary>Pushes tried so far (failed ones included).</summary>
+        public int Pushes => _pushes;
+
+        /// <summary>The next pushes fail with these, in order; then pushes succeed.</summary>
+        public void PortalAnswers(params Exception[] failures)
+        {
+            foreach (var f in failures) _portalAnswers.Enqueue(f);
+        }
+
         public Task<T> Record<T>(object what, T result)
         {
             happened(what);
             return Task.FromResult(result);
         }
 
-        public Task ReviewRequestedAsync(ReviewRequest request, CancellationToken ct) => Record(request, 0);
+        private Task<int> Mail(object what) =>
+            MailDown ? throw new InvalidOperationException("Connection refused (the test's SMTP server is down)") : Record(what, 0);
 
-        public Task StageReminderAsync(StageReminder reminder, CancellationToken ct) => Record(reminder, 0);
+        public Task ReviewRequestedAsync(ReviewRequest request, CancellationToken ct) => Mail(request);
 
-        public Task DrafterNoticeAsync(DrafterNotice notice, CancellationToken ct) => Record(notice, 0);
+        public Task StageReminderAsync(StageReminder reminder, CancellationToken ct) => Mail(reminder);
+
+        public Task DrafterNoticeAsync(DrafterNotice notice, CancellationToken ct) => Mail(notice);
 
         public Task<DeliveryReceipt> DeliverAsync(DeliveryRequest request, CancellationToken ct) =>
-            Record(request, new DeliveryReceipt(request.DeliveryId, "test", request.SupervisingOfficeEmail, new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero)));
+            MailDown ? throw new InvalidOperationException("Connection refused (the supervising office's mail server is down)")
+            : Record(request, new DeliveryReceipt(request.DeliveryId, "test", request.SupervisingOfficeEmail, new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero)));
 
-        public Task<Publication> PublishAsync(PublicationRequest request, CancellationToken ct) =>
-            Record(request, new Publication($"https://portal.example.gov.cn/{request.Report.AgencyId}/{request.Report.Year}", new DateTimeOffset(2026, 1, 21, 9, 0, 0, TimeSpan.Zero), request.Artifacts.HtmlSha256));
+        public Task<Publication> PublishAsync(PublicationRequest request, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _pushes);
+            if (_portalAnswers.TryDequeue(out var failure)) throw failure;
+            return Record(request, new Publication($"https://portal.example.gov.cn/{request.Report.AgencyId}/{request.Report.Year}", new DateTimeOffset(2026, 1, 21, 9, 0, 0, TimeSpan.Zero), request.Artifacts.HtmlSha256));
+        }
     }
 }

@@ -19,7 +19,7 @@ public sealed record PortalRequest(int Number, string IdempotencyKey, string? Si
 /// <summary>
 /// An agency portal run by the tests: a small Kestrel app on a free loopback port. It checks the X-Signature of every
 /// POST against the shared secret, records every request, can be told to fail the first N attempts or every attempt
-/// (503), publishes each Idempotency-Key once, and answers {url} where it "shows" the report.
+/// (503), or answer given statuses (4xx with an error page), publishes each Idempotency-Key once, and answers {url} where it "shows" the report.
 /// </summary>
 public sealed class PortalReceiver : IAsyncDisposable
 {
@@ -52,6 +52,14 @@ public sealed class PortalReceiver : IAsyncDisposable
 
     public void FailAlways(bool fail) => _alwaysFail = fail;
 
+    /// <summary>Answer the next POSTs with these statuses (e.g. 422), before any other rule.</summary>
+    public void AnswerNext(params int[] statuses)
+    {
+        foreach (var status in statuses) _answers.Enqueue(status);
+    }
+
+    private readonly ConcurrentQueue<int> _answers = new();
+
     public static async Task<PortalReceiver> StartAsync(string secret)
     {
         var port = LoopbackPorts.Free();
@@ -81,9 +89,12 @@ public sealed class PortalReceiver : IAsyncDisposable
 
         int status;
         if (!valid) status = StatusCodes.Status401Unauthorized;
+        else if (_answers.TryDequeue(out var answer)) status = answer;
         else if (_alwaysFail || Interlocked.Decrement(ref _failFirst) >= 0) status = StatusCodes.Status503ServiceUnavailable;
         else status = StatusCodes.Status200OK;
         _requests.Enqueue(new PortalRequest(number, key, signature, valid, body, status));
+        // A refusal carries a body of the portal's own, which must not end up in our messages.
+        if (status is >= 400 and < 500) return Results.Text("<html>portal error page: internal details</html>", "text/html", statusCode: status);
         if (status != StatusCodes.Status200OK) return Results.StatusCode(status);
 
         var payload = PortalPayload.Parse(body);

@@ -16,11 +16,22 @@ public sealed class PublishingHostFixture : IAsyncLifetime
     public PortalReceiver Portal { get; private set; } = null!;
     public DevMailbox Mailbox { get; } = new(TimeProvider.System);
     private EmbeddedSmtpServer? _smtp;
+    private int _smtpPort;
+
+    /// <summary>The SMTP server goes away: connections to its port are refused until <see cref="StartSmtpAsync"/>.</summary>
+    public async Task StopSmtpAsync()
+    {
+        await _smtp!.DisposeAsync();
+        _smtp = null;
+    }
+
+    public async Task StartSmtpAsync() => _smtp ??= await EmbeddedSmtpServer.StartAsync(Mailbox, _smtpPort);
 
     public async Task InitializeAsync()
     {
         Portal = await PortalReceiver.StartAsync("portal-secret-" + Guid.NewGuid().ToString("N"));
         _smtp = await EmbeddedSmtpServer.StartAsync(Mailbox);
+        _smtpPort = _smtp.Port;
         Host = await LocalHostFixture.StartAsync(new LocalHostFixtureOptions
         {
             Settings = new Dictionary<string, string>
@@ -34,6 +45,8 @@ public sealed class PublishingHostFixture : IAsyncLifetime
                 ["Smtp__Host"] = "127.0.0.1",
                 ["Smtp__Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Admin__Email"] = AdminEmail,
+                ["Sending__RetryFirstDelay"] = "00:00:01",
+                ["Sending__RetryMaxDelay"] = "00:00:02",
             },
         });
     }
