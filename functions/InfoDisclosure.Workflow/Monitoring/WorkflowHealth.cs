@@ -1,4 +1,3 @@
-using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -25,15 +24,11 @@ public sealed class WorkflowHealthProbe(ReportIndex index, TimeProvider time, IO
     {
         var now = time.GetUtcNow();
         var stuckBefore = now - options.Value.StuckAfter;
-        // A year's reports are worked on until the next year's spring; two years back catches one left over from before.
-        var thisYear = BeijingCalendar.DateOf(now).Year;
         var stuck = WatchedStages.ToDictionary(stage => stage, _ => 0L);
-        for (var year = thisYear - 2; year <= thisYear; year++)
+        // Any year's: a report left in review from an earlier year is as stuck as this year's.
+        foreach (var report in await index.ListInStagesAsync(WatchedStages.ToList(), ct))
         {
-            foreach (var report in await index.ListAsync(year, ct))
-            {
-                if (stuck.ContainsKey(report.Stage) && report.UpdatedAt < stuckBefore) stuck[report.Stage]++;
-            }
+            if (report.UpdatedAt < stuckBefore) stuck[report.Stage]++;
         }
 
         long failed = 0;
