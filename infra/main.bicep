@@ -60,6 +60,12 @@ param reviewLinksValidDays int = 7
 @description('The administrator\'s e-mail address (late reminders, failed publications).')
 param adminEmail string
 
+@description('E-mail address the alerts (stuck reports, failing notifications, failed instances) are sent to; empty: no e-mail action group.')
+param alertEmail string = ''
+
+@description('Resource id of an existing action group the alerts notify (SMS, Teams, ITSM …); empty: none.')
+param alertActionGroupId string = ''
+
 // ---- Secrets: stored in Key Vault, read by the app through Key Vault references. ----
 
 @secure()
@@ -165,6 +171,19 @@ module monitoring 'core/monitor/monitoring.bicep' = {
     applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
+  }
+}
+
+module alerts 'core/monitor/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    namePrefix: 'alert-${resourceToken}'
+    actionGroupId: alertActionGroupId
+    alertEmail: alertEmail
   }
 }
 

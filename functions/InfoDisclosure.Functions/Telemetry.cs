@@ -5,12 +5,13 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace InfoDisclosure.Functions;
 
 /// <summary>
-/// OpenTelemetry in the worker: the Functions invocation spans, the Durable Task SDK's orchestration and activity spans,
+/// OpenTelemetry in the worker, traces and the workflow's metrics: the Functions invocation spans, the Durable Task SDK's orchestration and activity spans,
 /// outgoing HTTP (portal), SMTP (MailKit) and the workflow's own source, exported to Application Insights when
 /// APPLICATIONINSIGHTS_CONNECTION_STRING is set (host.json sets "telemetryMode": "OpenTelemetry" so the host exports its
 /// spans the same way).
@@ -26,6 +27,8 @@ public static class Telemetry
             .WithTracing(tracing => tracing
                 .AddSource(WorkflowTelemetry.SourceName, "Microsoft.DurableTask", MailKit.Telemetry.SmtpClient.ActivitySourceName)
                 .AddHttpClientInstrumentation())
+            // The alerts' metrics (stuck reports, failed notifications, failed instances), exported as customMetrics.
+            .WithMetrics(metrics => metrics.AddMeter(WorkflowTelemetry.MeterName))
             .UseAzureMonitorExporter();
     }
 }

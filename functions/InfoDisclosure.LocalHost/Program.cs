@@ -3,6 +3,7 @@ using InfoDisclosure.LocalHost.Observability;
 using InfoDisclosure.LocalHost.Seed;
 using InfoDisclosure.Workflow;
 using InfoDisclosure.Workflow.Dev.Deadlines;
+using InfoDisclosure.Workflow.Dev.Maintenance;
 using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Dev.Publishing;
 using InfoDisclosure.Workflow.Hosting;
@@ -26,6 +27,8 @@ builder.Services.AddDevClock(configuration, builder.Environment);
 builder.Services.AddInfoDisclosureWorkflow(configuration);
 // Deadline reminders and the January 1 roll-over every Deadlines__TickSeconds (the Functions app: its timer trigger).
 builder.Services.AddHostedService<DeadlineTicker>();
+// The health gauges of the alerts, and the purge of finished instances past their retention (the Functions app: its timers).
+builder.Services.AddHostedService<MaintenanceTicker>();
 // No mail server configured: catch the mail in an embedded SMTP server and show it at /dev/mailbox.
 if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) builder.Services.AddInfoDisclosureDevMailbox();
 // No portal configured in Development: publish to the host's own portal stand-in and show it at /dev/portal.

@@ -5,14 +5,17 @@ using Azure.Storage.Blobs.Models;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Drafts;
 using InfoDisclosure.Workflow.Hosting;
+using InfoDisclosure.Workflow.Monitoring;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
+using InfoDisclosure.Workflow.Retention;
 using InfoDisclosure.Workflow.Review;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace InfoDisclosure.Workflow;
 
@@ -50,6 +53,10 @@ public static class WorkflowHosting
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Web.PageRenderer>();
         services.AddSingleton<IReportDelivery, SupervisingOfficeDelivery>();
+        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.AddSingleton<WorkflowHealthProbe>();
+        services.AddSingleton<InstanceRetention>();
         services.AddInfoDisclosureNotifications(configuration);
         services.AddInfoDisclosurePublishing(configuration);
         return services;
@@ -66,7 +73,7 @@ public static class WorkflowHosting
         return registry;
     }
 
-    /// <summary>Creates the tables and blob containers that do not exist yet.</summary>
+    /// <summary>Creates the tables and blob containers that do not exist yet, and writes DfMon's tab templates (<see cref="DfMonTabs"/>).</summary>
     public static async Task EnsureStorageAsync(IServiceProvider services, CancellationToken ct)
     {
         var tables = services.GetRequiredService<TableServiceClient>();
@@ -88,5 +95,6 @@ public static class WorkflowHosting
         {
             await published.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct);
         }
+        await DfMonTabs.UploadAsync(blobs, services.GetRequiredService<IOptions<WorkflowOptions>>().Value.PublicBaseUrl, ct);
     }
 }

@@ -1,12 +1,13 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using InfoDisclosure.Workflow;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace InfoDisclosure.LocalHost.Observability;
 
 /// <summary>
-/// OpenTelemetry traces: incoming HTTP, outgoing HTTP (portal), SMTP (MailKit), the Durable Task engine's and SDK's
+/// OpenTelemetry traces and the workflow's metrics: incoming HTTP, outgoing HTTP (portal), SMTP (MailKit), the Durable Task engine's and SDK's
 /// orchestration and activity spans, and the workflow's own source. Exported to Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is
 /// set, to an OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (e.g. the Aspire dashboard), otherwise nowhere.
 /// </summary>
@@ -31,6 +32,12 @@ public static class Telemetry
                 // The Azure Monitor distro brings its own ASP.NET Core and HttpClient instrumentation.
                 if (!azureMonitor) tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (otlp) tracing.AddOtlpExporter();
+            })
+            // The alerts' metrics (stuck reports, failed notifications, failed instances: WorkflowTelemetry).
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(WorkflowTelemetry.MeterName);
+                if (otlp) metrics.AddOtlpExporter();
             });
         if (azureMonitor) telemetry.UseAzureMonitor();
     }

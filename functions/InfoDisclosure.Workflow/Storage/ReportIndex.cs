@@ -124,6 +124,15 @@ public sealed class ReportIndex(TableServiceClient tables)
         return entries;
     }
 
+    /// <summary>Every year's reports that are in one of <paramref name="stages"/> (filtered by the table service).</summary>
+    public async Task<IReadOnlyList<ReportIndexEntry>> ListInStagesAsync(IReadOnlyCollection<string> stages, CancellationToken ct)
+    {
+        var entries = new List<ReportIndexEntry>();
+        var filter = string.Join(" or ", stages.Select(stage => TableClient.CreateQueryFilter($"Stage eq {stage}")));
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) entries.Add(FromEntity(e));
+        return entries;
+    }
+
     /// <summary>Replaces the row if it still has the ETag of <paramref name="entry"/>; false when someone changed it meanwhile.</summary>
     public async Task<bool> TryReplaceAsync(ReportIndexEntry entry, CancellationToken ct)
     {

@@ -49,6 +49,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public string TaskHubName { get; } = "test" + Guid.NewGuid().ToString("N")[..12];
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The host's Durable Task sidecar (loopback gRPC), for tests that use the engine's client directly.</summary>
+    public int GrpcPort { get; } = LoopbackPorts.Free();
     public string StorageConnectionString => Azurite.ConnectionString;
     public AzuriteLauncher Azurite => _azurite ?? throw new InvalidOperationException("Not started.");
     public LocalHostProcess Host => _host ?? throw new InvalidOperationException("Not started.");
@@ -115,6 +118,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/'),
             ["LocalHost__SeedDemo"] = "false",
             ["LocalHost__WorkerId"] = "test-worker",
+            ["LocalHost__GrpcPort"] = GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LocalHost__DataDirectory"] = Path.Combine(Path.GetTempPath(), "infodisclosure-localhost-" + TaskHubName),
             ["Logging__Console__FormatterName"] = "simple",
         };
