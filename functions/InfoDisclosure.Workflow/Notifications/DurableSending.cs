@@ -89,6 +89,8 @@ public sealed class RecordSendingState(ReportIndex index, AuditLog audit, ILogge
         var (agencyId, year) = (state.Report.AgencyId, state.Report.Year);
         if (state.Failing)
         {
+            // The notification id ends in its kind (review, reminder, delivery…): a tag with few values.
+            WorkflowTelemetry.NotificationFailing(state.What[(state.What.LastIndexOf(':') + 1)..]);
             logger.LogError(SendingEvents.NotificationFailing,
                 "Sending {What} for {Report} failed {Failures} time(s) since {FailingSince:O}; {Retry}. Last error: {Error}",
                 state.What, StorageNames.ReportKey(agencyId, year), state.Failures, state.FailingSince,
