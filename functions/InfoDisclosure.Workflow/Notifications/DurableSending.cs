@@ -71,7 +71,7 @@ public static class SendingEvents
     /// <summary>Error: a send to the outside failed again; the report's notificationFailed flag is on.</summary>
     public static readonly EventId NotificationFailing = new(7101, nameof(NotificationFailing));
 
-    /// <summary>Information: a send that was failing went through; the flag is off.</summary>
+    /// <summary>Information: a send that was failing went through (or stopped: permanent failure, no longer needed); the flag is off.</summary>
     public static readonly EventId NotificationRecovered = new(7102, nameof(NotificationRecovered));
 }
 
@@ -99,8 +99,8 @@ public sealed class RecordSendingState(ReportIndex index, AuditLog audit, ILogge
         }
         else
         {
-            logger.LogInformation(SendingEvents.NotificationRecovered, "Sending {What} for {Report} went through after {Failures} failure(s).",
-                state.What, StorageNames.ReportKey(agencyId, year), state.Failures);
+            logger.LogInformation(SendingEvents.NotificationRecovered, "Sending {What} for {Report} is no longer failing ({Outcome}) after {Failures} failure(s).",
+                state.What, StorageNames.ReportKey(agencyId, year), state.Error, state.Failures);
         }
         await index.UpdateAsync(agencyId, year, e => e with
         {

@@ -22,7 +22,7 @@ public sealed class DurableDeliveryTests(PublishingHostFixture world)
     private static readonly string[] Reviewers = ["editor@example.gov.cn", "chief@example.gov.cn", "leader@example.gov.cn"];
 
     /// <summary>An agency with a name of its own, so its e-mails can be told apart from the other tests' (same addresses).</summary>
-    private async Task<(string Id, string Title)> AgencyAsync(string prefix)
+    private async Task<(string Id, string Title)> AgencyAsync(string prefix, string? deliveryEndpoint = null)
     {
         var id = ApiDriver.NewAgencyId(prefix);
         var agency = ApiDriver.Agency(id,
@@ -30,6 +30,7 @@ public sealed class DurableDeliveryTests(PublishingHostFixture world)
             ApiDriver.Level("any", ("钱科长", Reviewers[1])),
             ApiDriver.Level("any", ("李局长", Reviewers[2])));
         agency["name"] = $"测试局{id}";
+        if (deliveryEndpoint is not null) agency["delivery"] = new JsonObject { ["endpoint"] = deliveryEndpoint };
         await _api.CreateAgencyAsync(agency);
         using (var created = await _api.CreateReportAsync(id, Year)) Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await _api.PutDraftAsync(id, Year, TestPaths.ReadFixture("2022_hongsibu_approval_bureau.txt"), "text/plain");
@@ -78,6 +79,29 @@ public sealed class DurableDeliveryTests(PublishingHostFixture world)
     }
 
     [Fact]
+    public async Task An_agency_with_a_delivery_endpoint_gets_one_signed_POST_with_both_files_instead_of_an_email()
+    {
+        var (id, title) = await AgencyAsync("endpoint", world.Portal.OfficeEndpoint);
+        using (var submitted = await _api.SubmitAsync(id, Year)) Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        await ApproveFromLevelAsync(id);
+        var report = await _api.WaitForAsync(id, Year, "Published");
+        await world.Mailbox.WaitForAsync(m => m.Subject == $"【已报送】{title}", ApiDriver.Patience);
+
+        var key = $"report-{id}-{Year}:v{(int)report["submittedVersion"]!}:delivery";
+        var delivery = Assert.Single(world.Portal.OfficeDeliveries, d => d.IdempotencyKey == key);
+        Assert.True(delivery.SignatureValid);
+        Assert.Equal((id, Year), ((string?)delivery.Body["agencyId"], (int?)delivery.Body["year"]));
+        foreach (var file in new[] { "docx", "html" })
+        {
+            var content = Convert.FromBase64String((string)delivery.Body[file]!["content"]!);
+            Assert.Equal(Sha256(content), (string?)delivery.Body[file]!["sha256"]);
+        }
+        Assert.DoesNotContain(MailAbout(title), m => m.Subject.StartsWith("【报送】", StringComparison.Ordinal));
+        var rows = await _api.Table(StorageNames.DeliveriesTable).QueryAsync<TableEntity>(e => e.PartitionKey == StorageNames.ReportKey(id, Year)).ToListAsync();
+        Assert.Equal(("Delivered", "endpoint"), (Assert.Single(rows).GetString("Status"), rows[0].GetString("Channel")));
+    }
+
+    [Fact]
     public async Task An_SMTP_server_down_right_after_a_submission_leaves_the_report_waiting_flagged_and_once_back_each_email_goes_out_once()
     {
         var (id, title) = await AgencyAsync("smtpdown");
@@ -100,6 +124,8 @@ public sealed class DurableDeliveryTests(PublishingHostFixture world)
             }
             var overview = JsonNode.Parse(await world.Host.Client.GetStringAsync($"api/admin/overview?year={Year}"))!;
             Assert.True((bool)overview["reports"]!.AsArray().Single(r => (string?)r!["agencyId"] == id)!["notificationFailed"]!);
+            using var resend = await world.Host.Client.PostAsync($"api/reports/{id}/{Year}/resend", null);
+            Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
         }
         finally
         {
@@ -108,6 +134,11 @@ public sealed class DurableDeliveryTests(PublishingHostFixture world)
 
         await world.Mailbox.WaitForAsync(m => m.Subject.StartsWith($"【待审核】{title}", StringComparison.Ordinal), ApiDriver.Patience);
         await WaitForStatusAsync(id, s => (bool?)s["notificationFailed"] == false);
+        using (var nothingToResend = await world.Host.Client.PostAsync($"api/reports/{id}/{Year}/resend", null))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, nothingToResend.StatusCode);
+            Assert.Contains("not-failing", await nothingToResend.Content.ReadAsStringAsync());
+        }
         await ApproveFromLevelAsync(id);
         await _api.WaitForAsync(id, Year, "Published");
         await world.Mailbox.WaitForAsync(m => m.Subject.StartsWith($"【已发布】{title}", StringComparison.Ordinal), ApiDriver.Patience);

@@ -10,6 +10,9 @@ using Microsoft.Extensions.Logging;
 
 namespace InfoDisclosure.Workflow.Tests.Publishing;
 
+/// <summary>One 报送 POST the supervising office's endpoint saw.</summary>
+public sealed record OfficeDelivery(string IdempotencyKey, bool SignatureValid, System.Text.Json.Nodes.JsonNode Body);
+
 /// <summary>One POST the receiver saw.</summary>
 public sealed record PortalRequest(int Number, string IdempotencyKey, string? Signature, bool SignatureValid, byte[] Body, int AnsweredStatus)
 {
@@ -42,6 +45,13 @@ public sealed class PortalReceiver : IAsyncDisposable
     public string Endpoint => $"http://127.0.0.1:{Port}/portal/reports";
     public IReadOnlyList<PortalRequest> Requests => _requests.ToArray();
 
+    /// <summary>A supervising office's delivery endpoint on the same server (agency.delivery.endpoint).</summary>
+    public string OfficeEndpoint => $"http://127.0.0.1:{Port}/office/deliveries";
+
+    public IReadOnlyList<OfficeDelivery> OfficeDeliveries => _office.ToArray();
+
+    private readonly ConcurrentQueue<OfficeDelivery> _office = new();
+
     /// <summary>What the portal shows: one entry per idempotency key that was accepted.</summary>
     public IReadOnlyDictionary<string, PortalPayload> Published => _published;
 
@@ -69,6 +79,7 @@ public sealed class PortalReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new PortalReceiver(app, port, secret);
         app.MapPost("/portal/reports", (Delegate)receiver.ReceiveAsync);
+        app.MapPost("/office/deliveries", (Delegate)receiver.ReceiveDeliveryAsync);
         app.MapGet("/portal/reports/{agencyId}/{year}", (string agencyId, int year) =>
             receiver._published.Values.FirstOrDefault(p => p.AgencyId == agencyId && p.Year == year) is { } p
                 ? Results.Content(p.Html, "text/html; charset=utf-8")
@@ -100,6 +111,16 @@ public sealed class PortalReceiver : IAsyncDisposable
         var payload = PortalPayload.Parse(body);
         _published.TryAdd(key, payload);
         return Results.Json(new { url = UrlFor(Port, payload.AgencyId, payload.Year) });
+    }
+
+    private async Task<IResult> ReceiveDeliveryAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer);
+        var body = buffer.ToArray();
+        var valid = PortalSignature.Verify(body, Secret, http.Request.Headers["X-Signature"].ToString());
+        _office.Enqueue(new OfficeDelivery(http.Request.Headers["Idempotency-Key"].ToString(), valid, System.Text.Json.Nodes.JsonNode.Parse(body)!));
+        return valid ? Results.Json(new { received = true }) : Results.StatusCode(StatusCodes.Status401Unauthorized);
     }
 
     public async ValueTask DisposeAsync()

@@ -206,6 +206,8 @@ public sealed class EmailedReviewTests(MailedHostFixture world)
         Assert.Contains("此链接不能再次提交", reopenedHtml);
         Assert.Equal(state, await world.StateAsync(id, Year));
         Assert.Single(await DecisionsAsync(id));
+        // The index shows level 2 before its e-mail is sent: wait for it, then there must be exactly one.
+        await world.MailAsync(Person("gamma", id), "【待审核】");
         Assert.Single(world.MailTo(Person("gamma", id)));
     }
 
