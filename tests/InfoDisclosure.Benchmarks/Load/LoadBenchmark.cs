@@ -69,10 +69,12 @@ public static class LoadBenchmark
 
         (await http.PostAsync("testing/profile/reset", null)).Dispose();
         var loadBefore = LoadAverage();
+        var cpuBefore = (Host: CpuSeconds(host.ProcessId), Azurite: CpuSeconds(azurite.ProcessId));
         var chain = Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(reports.Select(run.ReviewAsync));
         chain.Stop();
         var loadAfter = LoadAverage();
+        var cpu = (Host: CpuSeconds(host.ProcessId) - cpuBefore.Host, Azurite: CpuSeconds(azurite.ProcessId) - cpuBefore.Azurite);
         var profile = await http.GetFromJsonAsync<Dictionary<string, SeriesSummary>>("testing/profile") ?? [];
 
         var floorClock = Stopwatch.StartNew();
@@ -91,6 +93,9 @@ public static class LoadBenchmark
             Console.WriteLine($"  p50 ratio decision/floor: {Percentile(latencies, 50) / Percentile(floor.Latencies, 50):0.00} (goal <= 2)");
         }
         PrintProfile(profile, count);
+        // CPU time per report does not depend on what else the machine runs, unlike every duration above.
+        Console.WriteLine($"  CPU time of the review phase: host {cpu.Host:0.0} s ({cpu.Host * 1000 / count:0} ms per report), " +
+                          $"Azurite {cpu.Azurite:0.0} s ({cpu.Azurite * 1000 / count:0} ms per report); wall {chain.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores");
         Console.WriteLine($"  host peak memory (VmHWM): {PeakMemory(host.ProcessId)}");
         Console.WriteLine($"  load average (1, 5, 15 min) of the machine: {loadBefore} before the review phase, {loadAfter} after it");
         Console.WriteLine($"  decisions refused with 409 while the index caught up (retried): {run.Retries}");
@@ -128,6 +133,19 @@ public static class LoadBenchmark
         if (!File.Exists(status)) return "n/a";
         var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? "n/a" : $"{long.Parse(line[6..].Trim().Split(' ')[0]) / 1024.0:0} MB";
+    }
+
+    private static double CpuSeconds(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return process.TotalProcessorTime.TotalSeconds;
+        }
+        catch (ArgumentException)
+        {
+            return double.NaN;
+        }
     }
 
     private static string LoadAverage() =>
