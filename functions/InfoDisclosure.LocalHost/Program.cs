@@ -34,7 +34,11 @@ if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) builder.Services.AddI
 // No portal configured in Development: publish to the host's own portal stand-in and show it at /dev/portal.
 if (builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration["Portal:Endpoint"])) builder.Services.AddInfoDisclosureDevPortal();
 var testing = TestingMode.IsEnabled(configuration);
-if (testing) builder.Services.AddTestingClock();
+if (testing)
+{
+    builder.Services.AddTestingClock();
+    builder.AddCostProfile(configuration["AzureWebJobsStorage"] ?? "");
+}
 using var channel = builder.AddDurableTaskSidecar(configuration["AzureWebJobsStorage"]!, grpcPort, registry =>
 {
     registry.AddInfoDisclosureTasks();

@@ -36,7 +36,8 @@ public static class DurableTaskSidecar
         var services = builder.Services;
 
         services.AddSingleton(sp => new AzureStorageOrchestrationService(EngineSettingsFor(configuration, EngineSettings.Shared, storageConnection, sp.GetRequiredService<ILoggerFactory>())));
-        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        // The dispatchers see the engine through ParallelActivityFetch, which takes activity work items from the queue in parallel.
+        services.AddSingleton<IOrchestrationService>(sp => new ParallelActivityFetch(sp.GetRequiredService<AzureStorageOrchestrationService>()));
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<TaskHubGrpcServer>();
         services.AddGrpc();

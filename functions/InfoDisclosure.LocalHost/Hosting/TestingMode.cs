@@ -16,6 +16,7 @@ namespace InfoDisclosure.LocalHost.Hosting;
 /// <item>endpoints under /testing (key required) to start them, raise their event and read any instance's durable status;</item>
 /// <item>the clock (<see cref="TestingClock"/>): POST /testing/clock?to=… moves it forward, and POST /testing/deadlines/run
 /// runs the deadline jobs at once and answers what they did, so a test knows a run has happened after the move.</item>
+/// <item>the cost profile of the load benchmark (<see cref="CostProfile"/>): GET /testing/profile, POST /testing/profile/reset;</item>
 /// <item>/testing/throw, a handler that fails, to show what any unexpected exception answers (problem details, no trace).</item>
 /// </list>
 /// None of this is part of the shared routes.
@@ -54,6 +55,16 @@ public static class TestingMode
         }
     }
 
+    /// <summary>The load benchmark's cost profile (<see cref="CostProfile"/>): spans, storage requests and the engine's message log.</summary>
+    public static void AddCostProfile(this WebApplicationBuilder builder, string storageConnection)
+    {
+        var profile = new CostProfile(storageConnection);
+        builder.Services.AddSingleton(profile);
+        builder.Logging.AddProvider(new CostProfileLoggerProvider(profile));
+        builder.Logging.AddFilter<CostProfileLoggerProvider>(null, LogLevel.None);
+        builder.Logging.AddFilter<CostProfileLoggerProvider>(CostProfileLoggerProvider.EngineCategory, LogLevel.Information);
+    }
+
     public static void MapTestingEndpoints(this WebApplication app)
     {
         var testing = app.MapGroup("/testing").AddEndpointFilter(async (context, next) =>
@@ -69,6 +80,17 @@ public static class TestingMode
         {
             await durable.RaiseEventAsync(instanceId, ProbeEvent, request.Query["value"].ToString());
             return Results.Accepted($"/testing/instances/{instanceId}");
+        });
+        // Every instance whose id starts with the prefix, in one query: the load benchmark watches hundreds of instances
+        // without loading the storage it measures with a read per instance per poll.
+        testing.MapGet("/instances", async (string prefix, DurableTaskClient durable, CancellationToken ct) =>
+        {
+            var statuses = new List<object>();
+            await foreach (var instance in durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 1000 }).WithCancellation(ct))
+            {
+                statuses.Add(new { instanceId = instance.InstanceId, runtimeStatus = instance.RuntimeStatus.ToString(), customStatus = instance.SerializedCustomStatus });
+            }
+            return Results.Json(statuses);
         });
         testing.MapGet("/instances/{instanceId}", async (string instanceId, DurableTaskClient durable) =>
             await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true) is { } instance
@@ -96,6 +118,12 @@ public static class TestingMode
         {
             var (rollOver, reminders) = await jobs.RunAsync(durable, ct);
             return Results.Ok(new { rollOver, reminders });
+        });
+        testing.MapGet("/profile", (CostProfile profile) => Results.Json(profile.Snapshot()));
+        testing.MapPost("/profile/reset", (CostProfile profile) =>
+        {
+            profile.Reset();
+            return Results.NoContent();
         });
         testing.MapGet("/throw", IResult () =>
             throw new InvalidOperationException($"{ThrowMessage} (the request's headers must not appear in the answer)"));

@@ -54,10 +54,12 @@ public sealed record EngineSettings
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// 10, the engine's default (Durable Functions' is 10 per core): at most this many activities at once per host, so
-    /// one instance sends the SMTP server and the portal no more than 10 requests at a time whatever its size.
+    /// 32 (engine default 10, Durable Functions' 10 per core): activities at once per host. They wait on storage, SMTP
+    /// and the portal, hardly on the CPU, so more of them at once is what drains the January rush: with 10, the load
+    /// benchmark's activities waited seconds in the work-item queue while each ran in a few hundred milliseconds
+    /// (docs/throughput.md). A host sends the SMTP server and the portal at most this many requests at a time.
     /// </summary>
-    public int MaxConcurrentActivities { get; init; } = 10;
+    public int MaxConcurrentActivities { get; init; } = 32;
 
     /// <summary>
     /// 100, the engine's default (Durable Functions' is 10 per core): orchestrator episodes are short and CPU-light, and
