@@ -259,6 +259,60 @@ public static partial class LabelMatching
         return true;
     }
 
+    /// <summary>The wordings of the six section headings (after "一、" …) in the 2021 template and the 2019 one.</summary>
+    private static readonly string[][] HeadingWordings =
+    [
+        ["总体情况"],
+        ["主动公开政府信息情况"],
+        ["收到和处理政府信息公开申请情况"],
+        ["政府信息公开行政复议、行政诉讼情况"],
+        ["存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"],
+        ["其他需要报告的事项"],
+    ];
+
+    /// <summary>Characters a heading may add or leave out without being mistyped ("存在主要问题", "工作总体情况").</summary>
+    private const string OptionalInHeadings = "的工作";
+
+    /// <summary>
+    /// The template's wording of section <paramref name="number"/>'s heading when the printed one is that wording
+    /// mistyped (one or two characters added, left out or changed, e.g. "政府信息公开行政法复议、行政诉讼情况"); null
+    /// when it is the template's wording or worded otherwise altogether.
+    /// </summary>
+    public static string? MistypedHeading(int number, string heading)
+    {
+        if (number is < 1 or > 6) return null;
+        var printed = Normalize(heading);
+        string? closest = null;
+        var best = int.MaxValue;
+        foreach (var wording in HeadingWordings[number - 1])
+        {
+            var distance = EditDistance(printed, wording);
+            if (distance == 0) return null;
+            if (distance < best) (best, closest) = (distance, wording);
+        }
+        return best <= 2 ? closest : null;
+    }
+
+    /// <summary>Edit distance where adding or leaving out one of <see cref="OptionalInHeadings"/> costs nothing.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        static int Cost(char c) => OptionalInHeadings.Contains(c) ? 0 : 1;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 1; j <= b.Length; j++) previous[j] = previous[j - 1] + Cost(b[j - 1]);
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = previous[0] + Cost(a[i - 1]);
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(previous[j] + Cost(a[i - 1]), current[j - 1] + Cost(b[j - 1])),
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
     /// <summary>
     /// A numbered part "（一）…" or "(一) …" at the start of a line of prose: its number and the text after the
     /// marker, verbatim (bold markers and all).

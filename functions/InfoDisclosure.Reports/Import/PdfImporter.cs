@@ -62,8 +62,11 @@ public static class PdfImporter
     /// <summary><paramref name="FirstWord"/>: the width of what the line could not have been broken before (a word, a character and its closing punctuation).</summary>
     private sealed record LinePiece(int Page, double Top, string Text, double Left, double Right, double Size, double FirstWord) : Piece(Page, Top);
 
-    /// <summary>A table, with the x of its column edges (to know its continuation on the next page).</summary>
-    private sealed record TablePiece(int Page, double Top, HtmlTableGrid Grid, double[] Columns) : Piece(Page, Top)
+    /// <summary>
+    /// A table, with the x of its column edges (to know its continuation on the next page); <paramref name="OpenTop"/>
+    /// when its first row is the rest of a row a page break cut (its borders start above the first drawn rule).
+    /// </summary>
+    private sealed record TablePiece(int Page, double Top, HtmlTableGrid Grid, double[] Columns, bool OpenTop) : Piece(Page, Top)
     {
         /// <summary>The page it ends on, when a page break carried it over.</summary>
         public int EndPage { get; init; } = Page;
@@ -77,17 +80,32 @@ public static class PdfImporter
         foreach (var table in tables)
         {
             var grid = table.Grid(letters, inTable);
-            if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns));
+            if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns, table.OpenTop));
         }
         var free = letters.Where((_, i) => !inTable[i]).ToList();
-        foreach (var line in Lines(free))
+        foreach (var line in Lines(free).SelectMany(Columns))
         {
             var text = LineText(line);
             if (text.Length == 0) continue;
             pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
                 line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line)));
         }
-        return pieces.OrderByDescending(p => p.Top);
+        return pieces.OrderByDescending(p => p.Top).ThenBy(p => p is LinePiece line ? line.Left : 0);
+    }
+
+    /// <summary>A gap in a line, as a share of its letters' size, that separates two columns of the page (a portal's menu beside the report).</summary>
+    private const double ColumnGap = 4.0;
+
+    private static IEnumerable<List<Letter>> Columns(List<Letter> line)
+    {
+        var start = 0;
+        for (var i = 1; i < line.Count; i++)
+        {
+            if (line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X <= ColumnGap * Math.Max(line[i].PointSize, line[i - 1].PointSize)) continue;
+            yield return line.GetRange(start, i - start);
+            start = i;
+        }
+        yield return start == 0 ? line : line.GetRange(start, line.Count - start);
     }
 
     /// <summary>
@@ -99,9 +117,16 @@ public static class PdfImporter
     {
         pieces = JoinPageBreaks(pieces);
         var lines = pieces.OfType<LinePiece>().ToList();
-        var left = lines.Count == 0 ? 0 : lines.Min(l => l.Left);
         var right = lines.Count == 0 ? 0 : lines.Max(l => l.Right);
+        // The margin paragraphs wrap to: where the lines that run to the right edge start. Lines wholly left of it are
+        // a column beside the report (a portal's menu), not part of it.
+        var left = lines.Count == 0 ? 0 : lines.Where(l => l.Right > right - 2 * l.Size).Select(l => l.Left).DefaultIfEmpty(lines.Min(l => l.Left)).Min();
+        pieces.RemoveAll(p => p is LinePiece l && l.Right < left);
         var spaced = SpacesBetweenScripts(lines);
+        // Justified text ends its wrapped lines at one right margin, which a wider line elsewhere on the page (a footer) may pass.
+        var margin = lines.Count == 0 ? 0 : lines.GroupBy(l => Math.Round(l.Right)).MaxBy(g => g.Count())!.First().Right;
+        var justified = Justified(lines, margin);
+        if (justified) right = margin;
         var blocks = new List<ReportBlock>();
         var paragraph = new StringBuilder();
         LinePiece? first = null;
@@ -133,10 +158,11 @@ public static class PdfImporter
                     break;
                 case LinePiece line:
                     var continues = last is not null
-                        && last.Right + line.FirstWord > right - 0.3 * line.Size
+                        && (justified ? last.Right > right - 0.1 * last.Size : last.Right + line.FirstWord > right - 0.3 * line.Size)
                         && line.Left <= left + 0.5 * line.Size
                         && Math.Abs(line.Size - last.Size) < 0.5
-                        && !LabelMatching.TryParseSectionHeading(line.Text, out _, out _);
+                        && !LabelMatching.TryParseSectionHeading(line.Text, out _, out _)
+                        && !Array.Exists(FooterWords, w => line.Text.StartsWith(w, StringComparison.Ordinal));
                     if (!continues)
                     {
                         Flush();
@@ -156,6 +182,21 @@ public static class PdfImporter
         }
         Flush();
         return blocks;
+    }
+
+    /// <summary>
+    /// Whether the long lines end exactly at the right margin, as justified text wraps: then a line that stops short
+    /// of it, however little, ended its paragraph (or a line break did).
+    /// </summary>
+    private static bool Justified(List<LinePiece> lines, double right)
+    {
+        int exact = 0, near = 0;
+        foreach (var line in lines)
+        {
+            if (Math.Abs(line.Right - right) < 0.1 * line.Size) exact++;
+            else if (line.Right > right - 1.5 * line.Size) near++;
+        }
+        return exact >= 4 && near * 4 < exact;
     }
 
     /// <summary>Punctuation a line may not start with: it stays with the character before it.</summary>
@@ -200,8 +241,9 @@ public static class PdfImporter
     }
 
     /// <summary>
-    /// A table that ends its page and one with the same columns that starts the next are one table broken by the
-    /// page: its rows joined, and a cell the break cut (empty below it) made one again.
+    /// A table that ends its page and one as wide that starts the next are one table broken by the page: its rows
+    /// joined on the column edges of both (a page may draw an edge the other does not, where a cell spans columns),
+    /// and a cell the break cut (empty below it) made one again.
     /// </summary>
     private static List<Piece> JoinPageBreaks(List<Piece> pieces)
     {
@@ -209,9 +251,11 @@ public static class PdfImporter
         foreach (var piece in pieces)
         {
             if (piece is TablePiece next && joined.Count > 0 && joined[^1] is TablePiece above && above.EndPage + 1 == next.Page
-                && ColumnMap(above.Columns, next.Columns) is { } map)
+                && Union(above.Columns, next.Columns) is { } union)
             {
-                joined[^1] = above with { Grid = Join(above.Grid, next.Grid, map), EndPage = next.Page };
+                var top = Widen(above.Grid, above.Columns, union);
+                var (bottom, header) = WithoutRepeatedHeader(top, Widen(next.Grid, next.Columns, union));
+                joined[^1] = above with { Grid = Join(top, bottom, next.OpenTop && !header), Columns = union, EndPage = next.Page };
                 continue;
             }
             joined.Add(piece);
@@ -219,9 +263,71 @@ public static class PdfImporter
         return joined;
     }
 
+    /// <summary>
+    /// The column edges of a table and its continuation together; null unless they end at the same right edge and the
+    /// continuation starts no further left (it may start further right, where a cell spanning the break is left undrawn),
+    /// or they start at the same left edge and one's edges go on where the other's stop (rows of uneven length, as
+    /// text copied from a grid has).
+    /// </summary>
+    private static double[]? Union(double[] above, double[] below)
+    {
+        if (below.Length < 2) return null;
+        bool Same(double a, double b) => Math.Abs(a - b) <= Spacing;
+        var (shorter, longer) = above.Length <= below.Length ? (above, below) : (below, above);
+        var aligned = Same(above[^1], below[^1]) && below[0] >= above[0] - Spacing
+            || Same(above[0], below[0]) && shorter.Select((x, i) => Same(x, longer[i])).All(s => s);
+        if (!aligned) return null;
+        var edges = new List<double>();
+        foreach (var x in above.Concat(below).Order())
+        {
+            if (edges.Count > 0 && x - edges[^1] <= Spacing) continue;
+            edges.Add(x);
+        }
+        return edges.ToArray();
+    }
+
+    /// <summary>The continuation without the header rows the printer repeats on each page (a table's &lt;thead&gt;).</summary>
+    private static (HtmlTableGrid Grid, bool Repeated) WithoutRepeatedHeader(HtmlTableGrid top, HtmlTableGrid bottom)
+    {
+        static string Row(HtmlTableGrid grid, int row) => string.Join("|", grid.Rows[row].Select(c => c?.Text));
+        var header = 0;
+        while (header < top.Rows.Count - 1 && header < bottom.Rows.Count - 1 && Row(top, header) == Row(bottom, header)) header++;
+        if (header == 0) return (bottom, false);
+        var moved = new Dictionary<HtmlGridCell, HtmlGridCell>(ReferenceEqualityComparer.Instance);
+        var rows = bottom.Rows.Skip(header)
+            .Select(r => r.Select(c => c is null || c.Row < header ? null : moved.TryGetValue(c, out var m) ? m : moved[c] = c with { Row = c.Row - header }).ToArray())
+            .ToList();
+        return (HtmlTableGrid.FromSlots(rows), true);
+    }
+
+    /// <summary>A grid on wider column edges: a cell covers the columns between its own edges.</summary>
+    private static HtmlTableGrid Widen(HtmlTableGrid grid, double[] edges, double[] union)
+    {
+        if (edges.Length == union.Length) return grid;
+        var at = edges.Select(x => Array.FindIndex(union, u => Math.Abs(u - x) <= Spacing)).ToArray();
+        var cells = new Dictionary<HtmlGridCell, HtmlGridCell>(ReferenceEqualityComparer.Instance);
+        var rows = new List<HtmlGridCell?[]>(grid.Rows.Count);
+        foreach (var row in grid.Rows)
+        {
+            var slots = new HtmlGridCell?[union.Length - 1];
+            for (var c = 0; c < row.Length && c + 1 < at.Length; c++)
+            {
+                if (row[c] is not { } cell) continue;
+                if (!cells.TryGetValue(cell, out var wide))
+                {
+                    var start = at[cell.Column];
+                    cells[cell] = wide = cell with { Column = start, ColumnSpan = at[Math.Min(cell.Column + cell.ColumnSpan, at.Length - 1)] - start };
+                }
+                for (var u = at[c]; u < at[c + 1]; u++) slots[u] = wide;
+            }
+            rows.Add(slots);
+        }
+        return HtmlTableGrid.FromSlots(rows);
+    }
+
     private sealed class CellBuilder(string text, int row, int column, int rowSpan, int columnSpan)
     {
-        public string Text => text;
+        public string Text { get; set; } = text;
 
         public int Row => row;
 
@@ -231,27 +337,14 @@ public static class PdfImporter
 
         public int RowSpan { get; set; } = rowSpan;
 
-        public HtmlGridCell ToCell() => new(text, row, column, RowSpan, columnSpan);
+        public HtmlGridCell ToCell() => new(Text, row, column, RowSpan, columnSpan);
     }
 
     /// <summary>
-    /// For each column of the table above, the column of its continuation that covers it, or -1 where the
-    /// continuation draws nothing (a cell spanning the break, left undrawn); null when the columns differ.
+    /// The rows of a table's continuation below its rows; when the break cut a row (<paramref name="split"/>), the
+    /// continuation's first row is the rest of the last: its text goes on in the cells above.
     /// </summary>
-    private static int[]? ColumnMap(double[] above, double[] below)
-    {
-        int Edge(double x) => Array.FindIndex(above, e => Math.Abs(e - x) <= Spacing);
-        if (below.Length < 2 || Edge(below[^1]) != above.Length - 1 || below.Any(x => Edge(x) < 0)) return null;
-        var map = new int[above.Length - 1];
-        for (var c = 0; c < map.Length; c++)
-        {
-            var mid = (above[c] + above[c + 1]) / 2;
-            map[c] = Array.FindLastIndex(below, x => x <= mid) is var k && k >= 0 && k < below.Length - 1 ? k : -1;
-        }
-        return map;
-    }
-
-    private static HtmlTableGrid Join(HtmlTableGrid top, HtmlTableGrid bottom, int[] map)
+    private static HtmlTableGrid Join(HtmlTableGrid top, HtmlTableGrid bottom, bool split)
     {
         var builders = new Dictionary<HtmlGridCell, CellBuilder>(ReferenceEqualityComparer.Instance);
         var slots = new List<CellBuilder?[]>();
@@ -259,12 +352,22 @@ public static class PdfImporter
         {
             slots.Add(row.Select(c => c is null ? null : builders.TryGetValue(c, out var b) ? b : builders[c] = new CellBuilder(c.Text, c.Row, c.Column, c.RowSpan, c.ColumnSpan)).ToArray());
         }
-        var offset = top.Rows.Count;
+        var offset = top.Rows.Count - (split ? 1 : 0);
         var last = slots.Count > 0 ? slots[^1] : [];
         foreach (var printed in bottom.Rows)
         {
-            var row = map.Select(k => k >= 0 && k < printed.Length ? printed[k] : null).ToArray();
-            slots.Add(row.Select((c, column) =>
+            if (split && printed == bottom.Rows[0])
+            {
+                foreach (var rest in bottom.CellsOf(0))
+                {
+                    if (rest.Column >= last.Length || last[rest.Column] is not { } cut) continue;
+                    if (rest.Text.Length > 0) cut.Text = HtmlText.Normalize(cut.Text + "\n" + rest.Text);
+                    cut.RowSpan += rest.RowSpan - 1;
+                    builders[rest] = cut;
+                }
+                continue;
+            }
+            slots.Add(printed.Select((c, column) =>
             {
                 if (c is null)
                 {
@@ -277,9 +380,11 @@ public static class PdfImporter
                     return null;
                 }
                 if (builders.TryGetValue(c, out var b)) return b;
-                // The part of a cell the page break carried over: empty, under a cell of the same columns.
+                // The part of a cell the page break carried over: empty, under a cell of the same columns. Not under a
+                // figure: figures are never merged across rows, and an empty cell under one is a blank figure.
                 if (c.Row == 0 && c.Text.Length == 0 && column < last.Length && last[column] is { } cut
-                    && cut.Column == column && cut.ColumnSpan == c.ColumnSpan && cut.Row + cut.RowSpan == offset)
+                    && cut.Column == column && cut.ColumnSpan == c.ColumnSpan && cut.Row + cut.RowSpan == slots.Count
+                    && !decimal.TryParse(Cell.NormalizeDigits(cut.Text), System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
                     cut.RowSpan += c.RowSpan;
                     return builders[c] = cut;
@@ -292,7 +397,7 @@ public static class PdfImporter
     }
 
     /// <summary>Lines of a portal's footer printed with the page.</summary>
-    private static readonly string[] FooterWords = ["主办单位", "承办单位", "ICP备", "网站标识码", "版权所有", "技术支持"];
+    private static readonly string[] FooterWords = ["主办单位", "承办单位", "ICP备", "网站标识码", "版权所有", "技术支持", "打印本页", "关闭窗口"];
 
     /// <summary>
     /// The report without what a portal prints around it: the menu and breadcrumb above its title, the footer below.
@@ -457,8 +562,23 @@ public static class PdfImporter
             _horizontal = rules.Where(r => !r.IsVertical).ToList();
             _xs = Edges(_vertical.Select(r => (r.Left + r.Right) / 2), Spacing);
             // Rows top to bottom.
-            _ys = Edges(_horizontal.Select(r => (r.Bottom + r.Top) / 2), RowSpacing).Reverse().ToArray();
+            var ys = Edges(_horizontal.Select(r => (r.Bottom + r.Top) / 2), RowSpacing);
+            // Cell borders running past the last rule drawn across: a row a page break cut, open at that end.
+            if (ys.Length > 0 && _vertical.Count > 0)
+            {
+                var (low, high) = (_vertical.Min(r => r.Bottom), _vertical.Max(r => r.Top));
+                if (low < ys[0] - RowSpacing) ys = [low, .. ys];
+                if (high > ys[^1] + RowSpacing)
+                {
+                    ys = [.. ys, high];
+                    OpenTop = true;
+                }
+            }
+            _ys = ys.Reverse().ToArray();
         }
+
+        /// <summary>Whether the first row is the rest of one a page break cut: its borders start above any rule across.</summary>
+        public bool OpenTop { get; }
 
         public bool IsTable => _xs.Length >= 2 && _ys.Length >= 2;
 

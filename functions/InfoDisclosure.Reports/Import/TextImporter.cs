@@ -148,6 +148,12 @@ internal sealed partial class TextReportReader
                 && number > (headings.Count == 0 ? 0 : headings[^1].Number))
             {
                 headings.Add((number, heading, i));
+                if (LabelMatching.MistypedHeading(number, heading) is { } template)
+                {
+                    var numeral = LabelMatching.ChineseNumeral(number);
+                    findings.Add(new Finding(Rules.LabelTypo, Severity.Warning, lines[i].Where,
+                        $"第{numeral}部分的标题印为“{numeral}、{heading.Trim()}”，模板为“{numeral}、{template}”。"));
+                }
             }
         }
         var sections = new List<TextSection>();

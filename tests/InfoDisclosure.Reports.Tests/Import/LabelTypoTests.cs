@@ -29,6 +29,32 @@ public class LabelTypoTests
         Assert.DoesNotContain(ReportImporter.ImportText(TestPaths.ReadFixture(fixture)).Findings, f => f.Rule == Rules.LabelTypo);
 
     [Fact]
+    public void A_mistyped_section_heading_is_named_with_the_templates_wording()
+    {
+        var text = TestPaths.ReadFixture("2024_huaian_city_gov.txt")
+            .Replace("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况", StringComparison.Ordinal);
+
+        var result = ReportImporter.ImportText(text);
+
+        var typo = Assert.Single(result.Findings, f => f.Rule == Rules.LabelTypo);
+        Assert.Equal((Severity.Warning, "第56行"), (typo.Severity, typo.Where));
+        Assert.Equal("第四部分的标题印为“四、政府信息公开行政法复议、行政诉讼情况”，模板为“四、政府信息公开行政复议、行政诉讼情况”。", typo.Message);
+        // Read all the same: the section's table is in the report.
+        Assert.False(result.Report.ReviewAndLitigation!.AdministrativeReconsideration.Total.IsBlank);
+    }
+
+    [Theory]
+    [InlineData("五、存在的主要问题及改进情况", "五、存在主要问题及改进情况")]
+    [InlineData("一、总体情况", "一、工作总体情况")]
+    [InlineData("六、其他需要报告的事项", "六、其他需要报告事项")]
+    public void A_heading_worded_as_reports_word_it_is_no_typo(string template, string printed)
+    {
+        var text = TestPaths.ReadFixture("2024_huaian_city_gov.txt").Replace(template, printed, StringComparison.Ordinal);
+        Assert.Contains(printed, text);
+        Assert.DoesNotContain(ReportImporter.ImportText(text).Findings, f => f.Rule == Rules.LabelTypo);
+    }
+
+    [Fact]
     public void Full_width_digits_and_spaces_in_a_label_are_no_typo()
     {
         var text = TestPaths.ReadFixture("2024_huaian_city_gov.txt").Replace("1.属于国家秘密\t", "１. 属于 国家秘密\t", StringComparison.Ordinal);
