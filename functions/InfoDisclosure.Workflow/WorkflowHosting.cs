@@ -10,6 +10,7 @@ using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Retention;
 using InfoDisclosure.Workflow.Review;
+using InfoDisclosure.Workflow.SignIn;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +60,7 @@ public static class WorkflowHosting
         services.AddSingleton<InstanceRetention>();
         services.AddInfoDisclosureNotifications(configuration);
         services.AddInfoDisclosurePublishing(configuration);
+        services.AddInfoDisclosureSignIn(configuration);
         return services;
     }
 
@@ -81,6 +83,7 @@ public static class WorkflowHosting
         await Task.WhenAll(StorageNames.Tables.Select(name => tables.CreateTableIfNotExistsAsync(name, ct)));
         await NotificationsHosting.EnsureStorageAsync(services, ct);
         await PublishingHosting.EnsurePublishingStorageAsync(services, ct);
+        await SignInHosting.EnsureStorageAsync(services, ct);
         await blobs.GetBlobContainerClient(StorageNames.DraftsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
         await blobs.GetBlobContainerClient(StorageNames.SubmissionsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
         // Published reports are public documents: anyone may read a blob by its URL (listing stays private).

@@ -6,13 +6,12 @@ using InfoDisclosure.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace InfoDisclosure.Workflow.Admin;
 
 /// <summary>
-/// The supervising office's overview. JSON and CSV under /api/admin (API key, like every /api call) and the page under
-/// /overview (API key header, or the session cookie of its login form). The page is not at /admin because Azure
+/// The supervising office's overview: JSON and CSV under /api/admin and the page under /overview, for the office and
+/// the admin (access declared in ApiRoutes). The page is not at /admin because Azure
 /// Functions reserves routes starting with "admin" for its own host API, and both hosts serve the same routes.
 /// Every GET only reads.
 /// </summary>
@@ -52,48 +51,20 @@ public static class AdminEndpoints
         }, ReportJson.Options);
     }
 
-    /// <summary>GET /overview?year=YYYY: the page, or the login form (401) without a key or session.</summary>
+    /// <summary>GET /overview?year=YYYY: the page (office or admin; the access gate sends others to sign in).</summary>
     public static async Task<IResult> PageAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         SecurityHeaders(http);
-        var year = ParseYear(http);
-        if (!Authorized(http)) return Html(AdminPage.RenderLogin(PagePath, year, null), StatusCodes.Status401Unauthorized);
-        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year ?? DefaultYear(http), durable, http.RequestAborted);
-        return Html(AdminPage.Render(overview, PagePath), StatusCodes.Status200OK);
+        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), durable, http.RequestAborted);
+        return Html(AdminPage.Render(overview, PagePath, Web.FormToken.For(http)), StatusCodes.Status200OK);
     }
 
     /// <summary>GET /overview/export.csv?year=YYYY (same access as the page).</summary>
     public static async Task<IResult> PageCsvAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         SecurityHeaders(http);
-        if (!Authorized(http)) return Html(AdminPage.RenderLogin(PagePath, ParseYear(http), null), StatusCodes.Status401Unauthorized);
         var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), durable, http.RequestAborted);
         return Csv(overview);
-    }
-
-    /// <summary>POST /overview/login (form: key, year): sets the session cookie and returns to the page.</summary>
-    public static async Task<IResult> LoginAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
-    {
-        SecurityHeaders(http);
-        if (!http.Request.HasFormContentType) return Html(AdminPage.RenderLogin(PagePath, null, "请通过登录表单提交。"), StatusCodes.Status400BadRequest);
-        var (form, formProblem) = await HttpInputs.ReadFormAsync(http);
-        if (formProblem is not null) return formProblem;
-        var year = int.TryParse(form!["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && ReportYear.IsValid(y) ? y : (int?)null;
-        var apiKey = ApiKey(http);
-        if (!ApiKeyCheck.IsAuthorized(form["key"].ToString(), apiKey))
-        {
-            return Html(AdminPage.RenderLogin(PagePath, year, "密钥不正确。"), StatusCodes.Status401Unauthorized);
-        }
-        AdminSession.SetCookie(http, AdminSession.Issue(apiKey, Now(http)), PagePath);
-        return new SeeOther(year is { } target ? $"{PagePath}?year={target}" : PagePath);
-    }
-
-    /// <summary>POST /overview/logout: ends the session.</summary>
-    public static Task<IResult> LogoutAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
-    {
-        SecurityHeaders(http);
-        AdminSession.ClearCookie(http, PagePath);
-        return Task.FromResult<IResult>(new SeeOther(PagePath));
     }
 
     private static IResult Csv(Overview overview) =>
@@ -112,10 +83,6 @@ public static class AdminEndpoints
         headers.XFrameOptions = "DENY";
     }
 
-    private static bool Authorized(HttpContext http) => AdminSession.IsAuthorized(http, ApiKey(http), Now(http));
-
-    private static string ApiKey(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<WorkflowOptions>>().Value.ApiKey;
-
     private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
     private static int DefaultYear(HttpContext http) => AdminOverview.DefaultYear(Now(http));
@@ -133,16 +100,5 @@ public static class AdminEndpoints
             return true;
         }
         return HttpInputs.TryYear(text, "year", out year, out problem);
-    }
-
-    /// <summary>303 See Other: after a form POST the browser GETs the page.</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
     }
 }

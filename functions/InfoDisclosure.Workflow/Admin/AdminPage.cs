@@ -50,7 +50,7 @@ public static class AdminPage
         @media print{.bar form,.logout{display:none}body{background:#fff}}
         """;
 
-    public static string Render(Overview overview, string basePath)
+    public static string Render(Overview overview, string basePath, Web.FormToken signOutToken)
     {
         var h = new StringBuilder();
         var title = $"{overview.Year}年度政府信息公开工作年度报告进度总览";
@@ -61,7 +61,8 @@ public static class AdminPage
         h.Append("<div class=\"bar\"><form method=\"get\" action=\"").Append(E(basePath)).Append("\"><label>年度 <input type=\"number\" name=\"year\" min=\"2008\" max=\"2100\" value=\"")
             .Append(overview.Year.ToString(CultureInfo.InvariantCulture)).Append("\" style=\"width:6em\"></label><button type=\"submit\">查看</button></form>")
             .Append("<a href=\"").Append(E($"{basePath}/export.csv?year={overview.Year}")).Append("\">导出 CSV（Excel）</a>")
-            .Append("<form class=\"logout\" method=\"post\" action=\"").Append(E(basePath + "/logout")).Append("\"><button type=\"submit\">退出</button></form></div>\n");
+            .Append("<form class=\"logout\" method=\"post\" action=\"/sign-out\"><input type=\"hidden\" name=\"").Append(E(signOutToken.FieldName))
+            .Append("\" value=\"").Append(E(signOutToken.Value)).Append("\"><button type=\"submit\">退出</button></form></div>\n");
 
         h.Append("<div class=\"tiles\">");
         Tile(h, "单位", overview.Total, false);
@@ -103,19 +104,6 @@ public static class AdminPage
             h.Append("</tr>\n");
         }
         h.Append("</tbody></table>\n</body></html>\n");
-        return h.ToString();
-    }
-
-    public static string RenderLogin(string basePath, int? year, string? error)
-    {
-        var h = new StringBuilder();
-        Head(h, "登录 · 年度报告进度总览");
-        h.Append("<h1>年度报告进度总览</h1>\n<p class=\"meta\">请输入系统的访问密钥（API Key）。登录后 12 小时内有效。</p>\n");
-        if (error is not null) h.Append("<p class=\"error\">").Append(E(error)).Append("</p>\n");
-        h.Append("<form method=\"post\" action=\"").Append(E(basePath + "/login")).Append("\">")
-            .Append("<input type=\"password\" name=\"key\" autocomplete=\"current-password\" required aria-label=\"访问密钥\" style=\"width:18em;max-width:100%\"> ");
-        if (year is { } y) h.Append("<input type=\"hidden\" name=\"year\" value=\"").Append(y.ToString(CultureInfo.InvariantCulture)).Append("\">");
-        h.Append("<button type=\"submit\">登录</button></form>\n</body></html>\n");
         return h.ToString();
     }
 

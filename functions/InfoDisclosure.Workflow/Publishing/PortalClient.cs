@@ -24,7 +24,7 @@ public sealed class PermanentPushFailure(string message, int? statusCode) : Perm
 /// One signed POST of a prepared body to a portal or a supervising office's delivery endpoint. No retries here: the
 /// orchestrator retries durably.
 /// </summary>
-public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<PortalOptions> options)
+public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<PortalOptions> options, OutboundAddresses outbound)
 {
     public const string HttpClientName = "portal";
 
@@ -41,6 +41,8 @@ public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<Portal
         var secret = options.Value.Secret;
         if (string.IsNullOrEmpty(secret))
             throw new PermanentPushFailure($"Portal__Secret is not configured: the {receiver} push cannot be signed.", null);
+        // An internal or non-https address is a setting to correct, not an outage: trying again cannot help.
+        if (outbound.Refusal(endpoint) is { } refused) throw new PermanentPushFailure($"The {receiver} endpoint was refused: {refused}", null);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -61,12 +63,13 @@ public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<Portal
         }
         catch (HttpRequestException e)
         {
-            throw new PortalPushException($"The {receiver} {endpoint} could not be reached: {e.Message}", null);
+            // Our words only: an exception's message may quote what the remote side sent.
+            throw new PortalPushException($"The {receiver} {endpoint} could not be reached ({e.HttpRequestError}).", null);
         }
 
         using (response)
         {
-            var reply = await response.Content.ReadAsStringAsync(ct);
+            // The status code and a message of ours are kept, never the remote body (it may be anything the endpoint chose to show).
             var status = (int)response.StatusCode;
             if (status is >= 400 and < 500)
             {
@@ -77,7 +80,7 @@ public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<Portal
             {
                 throw new PortalPushException($"The {receiver} {endpoint} answered HTTP {status} {response.ReasonPhrase}; retrying.", status);
             }
-            return reply;
+            return await response.Content.ReadAsStringAsync(ct);
         }
     }
 

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Web;
 using System.Text;
 using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Agencies;
@@ -32,7 +33,7 @@ public sealed class AdminCsvAndPageTests
     [Fact]
     public void The_page_escapes_every_text_links_only_http_urls_and_needs_no_script()
     {
-        var html = AdminPage.Render(Sample("<script>alert('x')</script>局"), "/overview");
+        var html = AdminPage.Render(Sample("<script>alert('x')</script>局"), "/overview", new FormToken("__RequestVerificationToken", "t"));
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;局", html);

@@ -1,3 +1,4 @@
+using InfoDisclosure.Workflow.Web;
 using System.Globalization;
 using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Agencies;
@@ -181,7 +182,7 @@ public sealed class BeijingCalendarTests
     {
         var row = new OverviewRow("a", "甲局", AgencyKinds.Department, "Draft", "起草中", null, null, [],
             "2025-01-31T23:59:59+08:00", "2025-01-31T23:59:59+08:00", 4, false, false, null, null, null, WorkingDaysLeft: 0);
-        var html = AdminPage.Render(new Overview(2024, "2025-01-27T10:00:00+08:00", [new StageCount("Draft", "起草中", 1)], [row]), "/overview");
+        var html = AdminPage.Render(new Overview(2024, "2025-01-27T10:00:00+08:00", [new StageCount("Draft", "起草中", 1)], [row]), "/overview", new FormToken("__RequestVerificationToken", "t"));
 
         Assert.Contains("4 天<br><small>其中工作日 0 天</small>", html);
     }

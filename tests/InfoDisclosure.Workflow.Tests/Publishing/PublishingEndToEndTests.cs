@@ -34,6 +34,7 @@ public sealed class PublishingHostFixture : IAsyncLifetime
         _smtpPort = _smtp.Port;
         Host = await LocalHostFixture.StartAsync(new LocalHostFixtureOptions
         {
+            Mailbox = Mailbox,
             Settings = new Dictionary<string, string>
             {
                 ["Portal__Endpoint"] = Portal.Endpoint,
