@@ -154,4 +154,21 @@ public sealed class ApiDriver(LocalHostFixture host)
         }
         return notices;
     }
+
+    /// <summary>
+    /// The notices once one of <paramref name="kind"/> to <paramref name="to"/> is among them: the stage a notice follows
+    /// shows before the notice is sent.
+    /// </summary>
+    public async Task<List<(string Id, string Kind, string To)>> WaitForNoticeAsync(string agencyId, int year, string kind, string to)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var notices = await NoticesAsync(agencyId, year);
+            if (notices.Any(n => n.Kind == kind && n.To == to)) return notices;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No {kind} notice to {to} within {Patience}; notices: {string.Join(", ", notices.Select(n => n.Kind))}");
+            await Task.Delay(200);
+        }
+    }
 }

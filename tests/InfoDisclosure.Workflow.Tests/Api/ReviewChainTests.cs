@@ -106,7 +106,7 @@ public sealed class ReviewChainTests(LocalHostFixture host)
             a => Assert.Equal("127.0.0.1", (string?)a!["clientIp"]));
 
         // Reviewers were asked level by level, and the drafter told of the rejection, approval, 报送 and publication.
-        var notices = await _api.NoticesAsync(id, 2022);
+        var notices = await _api.WaitForNoticeAsync(id, 2022, "published", "drafter@example.gov.cn");
         Assert.Equal(6, notices.Count(n => n.Kind == "reviewRequested"));
         Assert.Equal(["approved", "published", "rejected", "submitted"],
             notices.Where(n => n.To == "drafter@example.gov.cn").Select(n => n.Kind).Order());
