@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Storage;
+using InfoDisclosure.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,16 +57,20 @@ public static class AdminEndpoints
     {
         SecurityHeaders(http);
         var year = ParseYear(http);
-        if (!Authorized(http)) return Html(AdminPage.RenderLogin(PagePath, year, null), StatusCodes.Status401Unauthorized);
+        if (!Authorized(http)) return Login(StatusCodes.Status401Unauthorized, year, null);
         var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year ?? DefaultYear(http), http.RequestAborted);
-        return Html(AdminPage.Render(overview, PagePath), StatusCodes.Status200OK);
+        return Pages.Render<OverviewPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+        {
+            [nameof(OverviewPage.Overview)] = overview,
+            [nameof(OverviewPage.BasePath)] = PagePath,
+        });
     }
 
     /// <summary>GET /overview/export.csv?year=YYYY (same access as the page).</summary>
     public static async Task<IResult> PageCsvAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         SecurityHeaders(http);
-        if (!Authorized(http)) return Html(AdminPage.RenderLogin(PagePath, ParseYear(http), null), StatusCodes.Status401Unauthorized);
+        if (!Authorized(http)) return Login(StatusCodes.Status401Unauthorized, ParseYear(http), null);
         var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), http.RequestAborted);
         return Csv(overview);
     }
@@ -75,14 +79,14 @@ public static class AdminEndpoints
     public static async Task<IResult> LoginAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         SecurityHeaders(http);
-        if (!http.Request.HasFormContentType) return Html(AdminPage.RenderLogin(PagePath, null, "请通过登录表单提交。"), StatusCodes.Status400BadRequest);
+        if (!http.Request.HasFormContentType) return Login(StatusCodes.Status400BadRequest, null, "请通过登录表单提交。");
         var (form, formProblem) = await HttpInputs.ReadFormAsync(http);
         if (formProblem is not null) return formProblem;
         var year = int.TryParse(form!["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && ReportYear.IsValid(y) ? y : (int?)null;
         var apiKey = ApiKey(http);
         if (!ApiKeyCheck.IsAuthorized(form["key"].ToString(), apiKey))
         {
-            return Html(AdminPage.RenderLogin(PagePath, year, "密钥不正确。"), StatusCodes.Status401Unauthorized);
+            return Login(StatusCodes.Status401Unauthorized, year, "密钥不正确。");
         }
         AdminSession.SetCookie(http, AdminSession.Issue(apiKey, Now(http)), PagePath);
         return new SeeOther(year is { } target ? $"{PagePath}?year={target}" : PagePath);
@@ -99,13 +103,18 @@ public static class AdminEndpoints
     private static IResult Csv(Overview overview) =>
         Results.File(AdminCsv.Render(overview), "text/csv; charset=utf-8", $"overview-{overview.Year}.csv");
 
-    private static IResult Html(string html, int status) =>
-        Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    private static IResult Login(int status, int? year, string? error) => Pages.Render<OverviewLogin>(status, new Dictionary<string, object?>
+    {
+        [nameof(OverviewLogin.BasePath)] = PagePath,
+        [nameof(OverviewLogin.Year)] = year,
+        [nameof(OverviewLogin.Error)] = error,
+    });
 
+    /// <summary>For the answers that are not pages (CSV, redirects); pages get the same headers from <see cref="Pages"/>.</summary>
     private static void SecurityHeaders(HttpContext http)
     {
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = AdminPage.ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = Pages.SitePolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";

@@ -3,6 +3,7 @@ using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Hosting;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review.Page;
+using InfoDisclosure.Workflow.Workspace;
 
 namespace InfoDisclosure.Workflow;
 
@@ -40,11 +41,30 @@ public static class ApiRoutes
         new("Review_Show", "GET", "review/{token}", ReviewPageEndpoints.ShowAsync),
         new("Review_Head", "HEAD", "review/{token}", ReviewPageEndpoints.HeadAsync),
         new("Review_Decide", "POST", "review/{token}", ReviewPageEndpoints.DecideAsync),
+        // The drafters' workspace: pages for a signed-in person (WorkspaceAccess decides who may read and write).
+        new("Workspace_Home", "GET", HomeTemplate, WorkspaceEndpoints.HomeAsync),
+        new("Workspace_Reports", "GET", "reports", WorkspaceEndpoints.ListAsync),
+        new("Workspace_Report", "GET", "reports/{agencyId}/{year}", WorkspaceEndpoints.ShowAsync),
+        new("Workspace_Submit", "POST", "reports/{agencyId}/{year}/submit", WorkspaceEndpoints.SubmitAsync),
+        new("Workspace_Edit", "GET", "reports/{agencyId}/{year}/edit", WorkspaceEndpoints.EditAsync),
+        new("Workspace_Save", "POST", "reports/{agencyId}/{year}/edit", WorkspaceEndpoints.SaveAsync),
+        new("Workspace_ImportForm", "GET", "reports/{agencyId}/{year}/import", WorkspaceEndpoints.ImportFormAsync),
+        new("Workspace_ImportRead", "POST", "reports/{agencyId}/{year}/import", WorkspaceEndpoints.ImportReadAsync),
+        new("Workspace_ImportConfirm", "POST", "reports/{agencyId}/{year}/import/confirm", WorkspaceEndpoints.ImportConfirmAsync),
+        new("Workspace_Compare", "GET", "reports/{agencyId}/{year}/compare", WorkspaceEndpoints.CompareAsync),
+        new("Workspace_Preview", "GET", "reports/{agencyId}/{year}/preview", WorkspaceEndpoints.PreviewAsync),
+        new("Workspace_Docx", "GET", "reports/{agencyId}/{year}/export.docx", WorkspaceEndpoints.DocxAsync),
         // The one stylesheet of every page.
         new("Assets_Stylesheet", "GET", "assets/site.css", Web.SiteAssets.StylesheetAsync),
         // Readiness for Azure's health check and scripts: storage, engine, SMTP; without the key.
         new("Health_Ready", "GET", "healthz", HealthEndpoint.ReadyAsync),
     ];
+
+    /// <summary>
+    /// The site's root. An optional parameter that must stay empty: Azure Functions gives an HTTP trigger with an empty
+    /// route its function name instead, and this template means "/" to both hosts.
+    /// </summary>
+    public const string HomeTemplate = "{home:maxlength(0)?}";
 
     private static ApiRoute Api(string name, string method, string template, ApiHandler handler) =>
         new(name, method, template, ApiKeyCheck.Require(EngineReadiness.Require(handler)));
