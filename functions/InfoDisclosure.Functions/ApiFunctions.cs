@@ -192,6 +192,21 @@ public sealed class ApiFunctions
         [HttpTrigger(Anonymous, "get", Route = "reports/{agencyId}/{year}/export.docx")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 
+    [Function("Manage_Agencies")]
+    public Task<IActionResult> ManageAgencies(
+        [HttpTrigger(Anonymous, "get", Route = "manage/agencies")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_Agency")]
+    public Task<IActionResult> ManageAgency(
+        [HttpTrigger(Anonymous, "get", Route = "manage/agencies/{agencyId}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_AgencySave")]
+    public Task<IActionResult> ManageAgencySave(
+        [HttpTrigger(Anonymous, "post", Route = "manage/agencies/{agencyId}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
     [Function("Assets_Stylesheet")]
     public Task<IActionResult> AssetsStylesheet(
         [HttpTrigger(Anonymous, "get", Route = "assets/site.css")] HttpRequest request,

@@ -54,6 +54,10 @@ public static class ApiRoutes
         new("Workspace_Compare", "GET", "reports/{agencyId}/{year}/compare", WorkspaceEndpoints.CompareAsync),
         new("Workspace_Preview", "GET", "reports/{agencyId}/{year}/preview", WorkspaceEndpoints.PreviewAsync),
         new("Workspace_Docx", "GET", "reports/{agencyId}/{year}/export.docx", WorkspaceEndpoints.DocxAsync),
+        // The administrator's pages for agencies and their review chains (not /admin: Azure Functions reserves it).
+        new("Manage_Agencies", "GET", "manage/agencies", Workspace.Admin.AgencyAdminEndpoints.ListAsync),
+        new("Manage_Agency", "GET", "manage/agencies/{agencyId}", Workspace.Admin.AgencyAdminEndpoints.ShowAsync),
+        new("Manage_AgencySave", "POST", "manage/agencies/{agencyId}", Workspace.Admin.AgencyAdminEndpoints.SaveAsync),
         // The one stylesheet of every page.
         new("Assets_Stylesheet", "GET", "assets/site.css", Web.SiteAssets.StylesheetAsync),
         // Readiness for Azure's health check and scripts: storage, engine, SMTP; without the key.
