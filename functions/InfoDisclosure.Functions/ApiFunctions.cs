@@ -37,6 +37,26 @@ public sealed class ApiFunctions
         [HttpTrigger(Anonymous, "put", Route = "api/agencies/{agencyId}")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 
+    [Function("People_List")]
+    public Task<IActionResult> PeopleList(
+        [HttpTrigger(Anonymous, "get", Route = "api/people")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("People_Get")]
+    public Task<IActionResult> PeopleGet(
+        [HttpTrigger(Anonymous, "get", Route = "api/people/{email}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("People_Put")]
+    public Task<IActionResult> PeoplePut(
+        [HttpTrigger(Anonymous, "put", Route = "api/people/{email}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("People_Delete")]
+    public Task<IActionResult> PeopleDelete(
+        [HttpTrigger(Anonymous, "delete", Route = "api/people/{email}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
     [Function("Reports_Create")]
     public Task<IActionResult> ReportsCreate(
         [HttpTrigger(Anonymous, "post", Route = "api/reports")] HttpRequest request,
@@ -102,14 +122,34 @@ public sealed class ApiFunctions
         [HttpTrigger(Anonymous, "get", Route = "overview/export.csv")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 
-    [Function("Overview_Login")]
-    public Task<IActionResult> OverviewLogin(
-        [HttpTrigger(Anonymous, "post", Route = "overview/login")] HttpRequest request,
+    [Function("SignIn_Form")]
+    public Task<IActionResult> SignInForm(
+        [HttpTrigger(Anonymous, "get", Route = "sign-in")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 
-    [Function("Overview_Logout")]
-    public Task<IActionResult> OverviewLogout(
-        [HttpTrigger(Anonymous, "post", Route = "overview/logout")] HttpRequest request,
+    [Function("SignIn_Request")]
+    public Task<IActionResult> SignInRequest(
+        [HttpTrigger(Anonymous, "post", Route = "sign-in")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("SignIn_Link")]
+    public Task<IActionResult> SignInLink(
+        [HttpTrigger(Anonymous, "get", Route = "sign-in/{token}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("SignIn_Redeem")]
+    public Task<IActionResult> SignInRedeem(
+        [HttpTrigger(Anonymous, "post", Route = "sign-in/{token}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("SignOut")]
+    public Task<IActionResult> SignOut(
+        [HttpTrigger(Anonymous, "post", Route = "sign-out")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("SignOut_Everywhere")]
+    public Task<IActionResult> SignOutEverywhere(
+        [HttpTrigger(Anonymous, "post", Route = "sign-out/everywhere")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 
     [Function("Review_Show")]

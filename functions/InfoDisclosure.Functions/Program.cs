@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 // The production host: every trigger delegates to the shared workflow library (see ApiFunctions and TaskFunctions).
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<SecurityHeadersMiddleware>();
 builder.UseMiddleware<HttpExceptionHandler>();
 builder.Services.AddProblemDetails();
 builder.Services.AddInfoDisclosureWorkflow(builder.Configuration);

@@ -44,6 +44,12 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 // Outside Development a missing Api__Key, PublicBaseUrl or AzureWebJobsStorage stops the host here, naming the setting.
 if (!RequiredSettings.Check(app.Services, Console.Error)) return 1;
+// Security headers on every response, including 404s, errors and the dev pages (the Functions app: SecurityHeadersMiddleware).
+app.Use((http, next) =>
+{
+    InfoDisclosure.Workflow.Access.SecurityHeaders.Register(http);
+    return next(http);
+});
 app.UseExceptionHandler();
 var stopping = app.Lifetime.ApplicationStopping;
 await app.MapDurableTaskSidecarAsync(grpcPort, stopping);

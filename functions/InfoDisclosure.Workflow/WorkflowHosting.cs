@@ -8,6 +8,7 @@ using InfoDisclosure.Workflow.Hosting;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review;
+using InfoDisclosure.Workflow.SignIn;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,7 @@ public static class WorkflowHosting
         services.AddSingleton<IReportDelivery, RecordingReportDelivery>();
         services.AddInfoDisclosureNotifications(configuration);
         services.AddInfoDisclosurePublishing(configuration);
+        services.AddInfoDisclosureSignIn(configuration);
         return services;
     }
 
@@ -73,6 +75,7 @@ public static class WorkflowHosting
         await Task.WhenAll(StorageNames.Tables.Select(name => tables.CreateTableIfNotExistsAsync(name, ct)));
         await NotificationsHosting.EnsureStorageAsync(services, ct);
         await PublishingHosting.EnsurePublishingStorageAsync(services, ct);
+        await SignInHosting.EnsureStorageAsync(services, ct);
         await blobs.GetBlobContainerClient(StorageNames.DraftsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
         await blobs.GetBlobContainerClient(StorageNames.SubmissionsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
         // Published reports are public documents: anyone may read a blob by its URL (listing stays private).

@@ -36,6 +36,8 @@ public static class StartupBanner
         if (demoReport is not null)
         {
             Console.WriteLine($"  Demo report    {baseAddress}{demoReport}   (preview: {baseAddress}{demoReport}/preview)");
+            Console.WriteLine($"  Sign in        {baseAddress}/sign-in   as {string.Join(", ", Seed.DemoSeed.People.Select(p => p.Email))}");
+            Console.WriteLine($"                 (the link arrives in {baseAddress}/dev/mailbox when no Smtp__Host is set)");
         }
         Console.WriteLine($"  API key        {apiKey}   (send it in the x-functions-key header)");
         if (File.Exists(keyFile) && File.ReadAllText(keyFile).Trim() == apiKey)

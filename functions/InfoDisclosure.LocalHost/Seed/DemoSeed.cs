@@ -31,6 +31,20 @@ public static class DemoSeed
         },
     };
 
+    /// <summary>
+    /// Everyone who can sign in to the demo: the drafter and the three reviewers have their roles from the agency
+    /// (its drafter and its chain), the office person and the administrator are stored through PUT /api/people.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Email, string Name, string? StoredRole)> People =
+    [
+        ("drafter@demo.example", "张信息员", null),
+        ("editor@demo.example", "李编辑", null),
+        ("section-head@demo.example", "王科长", null),
+        ("deputy-director@demo.example", "赵局长", null),
+        ("zwgk@demo.example", "钱主任（政务公开办）", "office"),
+        ("admin@demo.example", "孙管理员", "admin"),
+    ];
+
     /// <summary>How long the seed waits for the API to become ready (503 with Retry-After while the engine connects).</summary>
     private static readonly TimeSpan ReadinessWait = TimeSpan.FromMinutes(2);
 
@@ -70,6 +84,15 @@ public static class DemoSeed
             {
                 await EnsureAsync(agency, "reading the demo agency", HttpStatusCode.OK);
             }
+        }
+
+        foreach (var (email, name, role) in People.Where(p => p.StoredRole is not null))
+        {
+            using var person = await api.SendAsync(HttpMethod.Get, $"api/people/{email}");
+            if (person.StatusCode != HttpStatusCode.NotFound) continue;
+            using var stored = await api.SendAsync(HttpMethod.Put, $"api/people/{email}",
+                () => JsonContent.Create(new { name, roles = new[] { new { role } } }));
+            await EnsureAsync(stored, $"storing the demo person {email}", HttpStatusCode.Created, HttpStatusCode.OK);
         }
 
         using (var report = await api.SendAsync(HttpMethod.Get, reportPath))

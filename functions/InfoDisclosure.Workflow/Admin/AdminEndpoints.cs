@@ -1,18 +1,18 @@
 using System.Globalization;
 using InfoDisclosure.Reports.Model;
+using InfoDisclosure.Workflow.Access;
 using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Storage;
 using InfoDisclosure.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace InfoDisclosure.Workflow.Admin;
 
 /// <summary>
-/// The supervising office's overview. JSON and CSV under /api/admin (API key, like every /api call) and the page under
-/// /overview (API key header, or the session cookie of its login form). The page is not at /admin because Azure
+/// The supervising office's overview: JSON and CSV under /api/admin and the page under /overview, for the office and
+/// the admin (access declared in ApiRoutes). The page is not at /admin because Azure
 /// Functions reserves routes starting with "admin" for its own host API, and both hosts serve the same routes.
 /// Every GET only reads.
 /// </summary>
@@ -52,17 +52,17 @@ public static class AdminEndpoints
         }, ReportJson.Options);
     }
 
-    /// <summary>GET /overview?year=YYYY: the page, or the login form (401) without a key or session.</summary>
+    /// <summary>GET /overview?year=YYYY: the page (office or admin; the access gate sends others to sign in).</summary>
     public static async Task<IResult> PageAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         SecurityHeaders(http);
-        var year = ParseYear(http);
-        if (!Authorized(http)) return Login(StatusCodes.Status401Unauthorized, year, null);
-        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(year ?? DefaultYear(http), http.RequestAborted);
+        var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), http.RequestAborted);
         return Pages.Render<OverviewPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
         {
             [nameof(OverviewPage.Overview)] = overview,
             [nameof(OverviewPage.BasePath)] = PagePath,
+            [nameof(OverviewPage.Caller)] = http.Caller(),
+            [nameof(OverviewPage.Token)] = FormToken.For(http),
         });
     }
 
@@ -70,45 +70,12 @@ public static class AdminEndpoints
     public static async Task<IResult> PageCsvAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         SecurityHeaders(http);
-        if (!Authorized(http)) return Login(StatusCodes.Status401Unauthorized, ParseYear(http), null);
         var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), http.RequestAborted);
         return Csv(overview);
     }
 
-    /// <summary>POST /overview/login (form: key, year): sets the session cookie and returns to the page.</summary>
-    public static async Task<IResult> LoginAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
-    {
-        SecurityHeaders(http);
-        if (!http.Request.HasFormContentType) return Login(StatusCodes.Status400BadRequest, null, "请通过登录表单提交。");
-        var (form, formProblem) = await HttpInputs.ReadFormAsync(http);
-        if (formProblem is not null) return formProblem;
-        var year = int.TryParse(form!["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && ReportYear.IsValid(y) ? y : (int?)null;
-        var apiKey = ApiKey(http);
-        if (!ApiKeyCheck.IsAuthorized(form["key"].ToString(), apiKey))
-        {
-            return Login(StatusCodes.Status401Unauthorized, year, "密钥不正确。");
-        }
-        AdminSession.SetCookie(http, AdminSession.Issue(apiKey, Now(http)), PagePath);
-        return new SeeOther(year is { } target ? $"{PagePath}?year={target}" : PagePath);
-    }
-
-    /// <summary>POST /overview/logout: ends the session.</summary>
-    public static Task<IResult> LogoutAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
-    {
-        SecurityHeaders(http);
-        AdminSession.ClearCookie(http, PagePath);
-        return Task.FromResult<IResult>(new SeeOther(PagePath));
-    }
-
     private static IResult Csv(Overview overview) =>
         Results.File(AdminCsv.Render(overview), "text/csv; charset=utf-8", $"overview-{overview.Year}.csv");
-
-    private static IResult Login(int status, int? year, string? error) => Pages.Render<OverviewLogin>(status, new Dictionary<string, object?>
-    {
-        [nameof(OverviewLogin.BasePath)] = PagePath,
-        [nameof(OverviewLogin.Year)] = year,
-        [nameof(OverviewLogin.Error)] = error,
-    });
 
     /// <summary>For the answers that are not pages (CSV, redirects); pages get the same headers from <see cref="Pages"/>.</summary>
     private static void SecurityHeaders(HttpContext http)
@@ -120,10 +87,6 @@ public static class AdminEndpoints
         headers.CacheControl = "no-store";
         headers.XFrameOptions = "DENY";
     }
-
-    private static bool Authorized(HttpContext http) => AdminSession.IsAuthorized(http, ApiKey(http), Now(http));
-
-    private static string ApiKey(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<WorkflowOptions>>().Value.ApiKey;
 
     private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
@@ -142,16 +105,5 @@ public static class AdminEndpoints
             return true;
         }
         return HttpInputs.TryYear(text, "year", out year, out problem);
-    }
-
-    /// <summary>303 See Other: after a form POST the browser GETs the page.</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
     }
 }

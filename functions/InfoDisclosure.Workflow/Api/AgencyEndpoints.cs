@@ -15,6 +15,11 @@ public static class AgencyEndpoints
         if (problem is not null) return problem;
         var agency = Normalize(body!);
         var errors = AgencyValidator.Validate(agency);
+        if (agency.Portal?.Endpoint is { Length: > 0 } endpoint && !errors.ContainsKey("$.portal.endpoint") && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+            && http.RequestServices.GetRequiredService<Publishing.OutboundAddresses>().Refusal(uri) is { } refused)
+        {
+            errors["$.portal.endpoint"] = [refused];
+        }
         if (errors.Count > 0) return Problems.Fields(errors);
 
         var store = http.RequestServices.GetRequiredService<AgencyStore>();
@@ -50,6 +55,11 @@ public static class AgencyEndpoints
         if (agency.Id.Length == 0) agency = agency with { Id = id };
         if (agency.Id != id) return Problems.Field("$.id", $"The id in the body ('{agency.Id}') differs from the one in the URL ('{id}'); ids cannot change.", StatusCodes.Status422UnprocessableEntity);
         var errors = AgencyValidator.Validate(agency);
+        if (agency.Portal?.Endpoint is { Length: > 0 } endpoint && !errors.ContainsKey("$.portal.endpoint") && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+            && http.RequestServices.GetRequiredService<Publishing.OutboundAddresses>().Refusal(uri) is { } refused)
+        {
+            errors["$.portal.endpoint"] = [refused];
+        }
         if (errors.Count > 0) return Problems.Fields(errors);
 
         var ifMatch = http.Request.Headers.IfMatch.ToString();

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using InfoDisclosure.Reports.Import;
+using InfoDisclosure.Workflow.Access;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
@@ -16,9 +17,6 @@ namespace InfoDisclosure.Workflow.Api;
 public static class HttpInputs
 {
     public const int MaxBodyBytes = 10 * 1024 * 1024;
-
-    /// <summary>Header naming the person acting (for the audit log); the API key identifies the caller, not the person.</summary>
-    public const string ActorHeader = "X-User";
 
     /// <summary>
     /// The first buffer of a body without a Content-Length; small, so that many slow requests hold little memory.
@@ -211,8 +209,8 @@ public static class HttpInputs
             && TryYear(route.TryGetValue("year", out var text) ? text : null, "year", out year, out problem);
     }
 
-    public static string Actor(HttpContext http) =>
-        http.Request.Headers[ActorHeader].ToString() is { Length: > 0 and <= 200 } actor ? actor : "api";
+    /// <summary>Who acts, for the audit log: the authenticated caller's e-mail ("api-key" for automation), never a header's claim.</summary>
+    public static string Actor(HttpContext http) => http.Caller()?.Email ?? "anonymous";
 
     /// <summary>
     /// The caller's address for the audit log: the first X-Forwarded-For entry when a front end (Azure Functions,
@@ -230,6 +228,24 @@ public static class HttpInputs
             if (first.Length is > 0 and <= 100) return first;
         }
         return RemoteIp(http);
+    }
+
+    /// <summary>
+    /// The client as rate limits count it. A client can write anything at the front of X-Forwarded-For, but not its
+    /// last entry, which the nearest proxy appends; that entry is used only when the connection itself comes from a
+    /// proxy (a loopback or private address: the Functions host, Azure's front ends), else the connection's address.
+    /// </summary>
+    public static string LimiterClient(HttpContext http)
+    {
+        var remote = http.Connection.RemoteIpAddress;
+        var forwarded = http.Request.Headers["X-Forwarded-For"].ToString();
+        if (forwarded.Length > 0 && (remote is null || Publishing.OutboundAddresses.IsInternal(remote)))
+        {
+            var last = forwarded.Split(',')[^1].Trim();
+            if (IPEndPoint.TryParse(last, out var endpoint)) return endpoint.Address.ToString();
+            if (last.Length is > 0 and <= 100) return last;
+        }
+        return remote?.ToString() ?? "unknown";
     }
 
     public static string? RemoteIp(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using InfoDisclosure.Reports.Rendering;
+using InfoDisclosure.Workflow.Access;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Drafts;
 using InfoDisclosure.Workflow.Notifications;
@@ -36,7 +37,9 @@ public static class ReportEndpoints
     public static async Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         if (!HttpInputs.TryYear(http.Request.Query["year"].ToString(), "year", out var year, out var problem)) return problem!;
-        var entries = await http.RequestServices.GetRequiredService<ReportIndex>().ListAsync(year, http.RequestAborted);
+        var caller = http.Caller()!;
+        var entries = (await http.RequestServices.GetRequiredService<ReportIndex>().ListAsync(year, http.RequestAborted))
+            .Where(e => Access.Access.CanRead(caller, e.AgencyId));
         return Results.Json(entries.Select(e => Summary(e, http.RequestServices)).ToList(), WorkflowJson.Options);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InfoDisclosure.Reports.Validation;
+using InfoDisclosure.Workflow.Access;
 using InfoDisclosure.Workflow.Review;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -68,12 +69,20 @@ public static class ReviewEndpoints
         if (bodyProblem is not null) return bodyProblem;
         if (Validate(body!) is { } invalid) return invalid;
         var request = body!;
+        // The decision is the signed-in reviewer's own: the access gate let only a person (never the API key) through.
+        var caller = http.Caller()!;
+        if (request.Reviewer is { Length: > 0 } named && !string.Equals(named.Trim(), caller.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not the signed-in reviewer",
+                detail: $"Signed in as {caller.Email}; a decision is recorded for the person who makes it.",
+                extensions: new Dictionary<string, object?> { ["field"] = "$.reviewer" });
+        }
 
         DecisionOutcome outcome;
         try
         {
             outcome = await http.RequestServices.GetRequiredService<ReviewDecisionService>().DecideAsync(durable, new DecisionInput(
-                agencyId, year, request.Level!.Value, request.Round!.Value, request.Reviewer!, request.Decision!, request.Comment,
+                agencyId, year, request.Level!.Value, request.Round!.Value, caller.Email, request.Decision!, request.Comment,
                 request.ReviewConfirmed, request.ProofreadConfirmed, request.Version, request.VersionSha256, HttpInputs.AuditAddress(http)),
                 http.RequestAborted);
         }
@@ -113,7 +122,6 @@ public static class ReviewEndpoints
         var errors = new Dictionary<string, string[]>();
         if (request.Level is not > 0) errors["$.level"] = ["The level number (1 for 初审·一校) is required."];
         if (request.Round is not > 0) errors["$.round"] = ["The review round (1 for the first submission) is required."];
-        if (string.IsNullOrWhiteSpace(request.Reviewer)) errors["$.reviewer"] = ["The reviewer's e-mail address is required."];
         if (request.Decision is not (Decisions.Approve or Decisions.Reject)) errors["$.decision"] = ["Use 'approve' or 'reject'."];
         if (request.Decision == Decisions.Approve)
         {

@@ -11,7 +11,7 @@ public sealed class PortalPushException(string message, int? statusCode) : Excep
 }
 
 /// <summary>One signed POST of a prepared body to a portal. No retries here: the orchestrator's durable retry policy retries.</summary>
-public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<PortalOptions> options)
+public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<PortalOptions> options, OutboundAddresses outbound)
 {
     public const string HttpClientName = "portal";
 
@@ -22,6 +22,7 @@ public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<Portal
         if (string.IsNullOrEmpty(secret))
             throw new PortalPushException("Portal__Secret is not configured: the portal push cannot be signed.", null);
 
+        if (outbound.Refusal(endpoint) is { } refused) throw new PortalPushException($"The portal endpoint was refused: {refused}", null);
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(PortalSignature.Header, PortalSignature.Sign(body, secret));
@@ -41,18 +42,18 @@ public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<Portal
         }
         catch (HttpRequestException e)
         {
-            throw new PortalPushException($"The portal {endpoint} could not be reached: {e.Message}", null);
+            // Our words only: an exception's message may quote what the remote side sent.
+            throw new PortalPushException($"The portal {endpoint} could not be reached ({e.HttpRequestError}).", null);
         }
 
         using (response)
         {
-            var reply = await response.Content.ReadAsStringAsync(ct);
+            // The status code and a message of ours are kept, never the remote body (it may be anything the endpoint chose to show).
             if (!response.IsSuccessStatusCode)
             {
-                var snippet = reply.Length > 300 ? reply[..300] + "…" : reply;
-                throw new PortalPushException($"The portal {endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase}: {snippet}", (int)response.StatusCode);
+                throw new PortalPushException($"The portal {endpoint} answered HTTP {(int)response.StatusCode}; the push was not accepted.", (int)response.StatusCode);
             }
-            return UrlFrom(reply);
+            return UrlFrom(await response.Content.ReadAsStringAsync(ct));
         }
     }
 

@@ -4,6 +4,7 @@ using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Review;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace InfoDisclosure.Workflow.Publishing;
 
@@ -20,7 +21,8 @@ public static class PublishingHosting
         services.Configure<PublishingOptions>(configuration.GetSection(PublishingOptions.Section));
         services.Configure<DeadlineOptions>(configuration.GetSection(DeadlineOptions.Section));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
-        services.AddHttpClient(PortalClient.HttpClientName);
+        services.AddSingleton(sp => OutboundAddresses.FromConfiguration(configuration, sp.GetService<IHostEnvironment>()));
+        services.AddHttpClient(PortalClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<OutboundAddresses>().CreateHandler());
 
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<PortalClient>();

@@ -24,18 +24,16 @@ public static class WorkspaceEndpoints
 {
     /// <summary>GET /: the person's reports when signed in, else the sign-in page.</summary>
     public static Task<IResult> HomeAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route) =>
-        Task.FromResult(Redirects.SeeOther(http.Caller() is { IsAutomation: false } ? WorkspacePaths.Reports : WorkspacePaths.SignIn));
+        Task.FromResult<IResult>(new SeeOther(http.Caller() is { IsAutomation: false } ? WorkspacePaths.Reports : WorkspacePaths.SignIn));
 
     /// <summary>GET /reports[?year=YYYY]: 我的年报.</summary>
     public static async Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, refusal) = WorkspaceAccess.SignedIn(http);
-        if (refusal is not null) return refusal;
+        var caller = WorkspaceAccess.Caller(http);
         int? year = int.TryParse(http.Request.Query["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && ReportYear.IsValid(y) ? y : null;
-        var data = await Queries(http).MyReportsAsync(caller!, year, http.RequestAborted);
-        return Pages.Render<ReportsPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+        var data = await Queries(http).MyReportsAsync(caller, year, http.RequestAborted);
+        return Page<ReportsPage>(http, StatusCodes.Status200OK, new Dictionary<string, object?>
         {
-            [nameof(ReportsPage.Caller)] = caller,
             [nameof(ReportsPage.Data)] = data,
         });
     }
@@ -43,30 +41,30 @@ public static class WorkspaceEndpoints
     /// <summary>GET /reports/{agencyId}/{year}: the report's page.</summary>
     public static async Task<IResult> ShowAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: false);
+        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
-        return await ReportPageAsync(http, caller!, agencyId, year, StatusCodes.Status200OK, null,
+        return await ReportPageAsync(http, caller, agencyId, year, StatusCodes.Status200OK, null,
             http.Request.Query.ContainsKey("submitted") ? "已提交审核，第一级审核人已收到审核邮件。" : null);
     }
 
     /// <summary>POST /reports/{agencyId}/{year}/submit: submission for review; refused with the findings on the report's page.</summary>
     public static async Task<IResult> SubmitAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: true);
+        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var outcome = await http.RequestServices.GetRequiredService<SubmissionService>().SubmitAsync(durable,
-            new SubmissionInput(agencyId, year, WorkspaceAccess.Actor(caller!), HttpInputs.AuditAddress(http)), http.RequestAborted);
+            new SubmissionInput(agencyId, year, WorkspaceAccess.Actor(caller), HttpInputs.AuditAddress(http)), http.RequestAborted);
         return outcome.Status switch
         {
-            SubmissionStatus.Submitted => Redirects.SeeOther(WorkspacePaths.Report(agencyId, year) + "?submitted=1"),
-            SubmissionStatus.HasErrors => await ReportPageAsync(http, caller!, agencyId, year, StatusCodes.Status422UnprocessableEntity,
+            SubmissionStatus.Submitted => new SeeOther(WorkspacePaths.Report(agencyId, year) + "?submitted=1"),
+            SubmissionStatus.HasErrors => await ReportPageAsync(http, caller, agencyId, year, StatusCodes.Status422UnprocessableEntity,
                 $"未能提交：当前版本有 {outcome.Findings!.Count(f => f.Severity == Reports.Validation.Severity.Error)} 个错误，请修改后保存新版本再提交。", null),
-            SubmissionStatus.NotADraft => await ReportPageAsync(http, caller!, agencyId, year, StatusCodes.Status409Conflict,
+            SubmissionStatus.NotADraft => await ReportPageAsync(http, caller, agencyId, year, StatusCodes.Status409Conflict,
                 "未能提交：报告已不在起草阶段（已提交审核或已完成），无需再次提交。", null),
             SubmissionStatus.NoSuchReport => NoSuchReport(),
-            SubmissionStatus.Changed => await ReportPageAsync(http, caller!, agencyId, year, StatusCodes.Status409Conflict,
+            SubmissionStatus.Changed => await ReportPageAsync(http, caller, agencyId, year, StatusCodes.Status409Conflict,
                 "未能提交：报告刚刚被修改或提交，请查看最新状态后再试。", null),
-            _ => await ReportPageAsync(http, caller!, agencyId, year, StatusCodes.Status503ServiceUnavailable,
+            _ => await ReportPageAsync(http, caller, agencyId, year, StatusCodes.Status503ServiceUnavailable,
                 "未能提交：系统暂时无法启动审核流程，报告未作改动，请稍后再试。", null),
         };
     }
@@ -74,19 +72,19 @@ public static class WorkspaceEndpoints
     /// <summary>GET /reports/{agencyId}/{year}/edit: the editor on the current version, with its findings beside the fields.</summary>
     public static async Task<IResult> EditAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: true);
+        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var (entry, report, notEditable) = await OpenDraftAsync(http, agencyId, year);
         if (notEditable is not null) return notEditable;
         var saved = int.TryParse(http.Request.Query["saved"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : (int?)null;
-        return await EditorAsync(http, caller!, entry!, report!, StatusCodes.Status200OK, null, null, null,
+        return await EditorAsync(http, caller, entry!, report!, StatusCodes.Status200OK, null, null, null,
             saved is { } n ? (n == entry!.CurrentVersion ? $"已保存为第{n}版。" : null) : null);
     }
 
     /// <summary>POST /reports/{agencyId}/{year}/edit: a new version from the form, or the form again with what is wrong.</summary>
     public static async Task<IResult> SaveAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: true);
+        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var (entry, current, notEditable) = await OpenDraftAsync(http, agencyId, year);
         if (notEditable is not null) return notEditable;
@@ -99,68 +97,68 @@ public static class WorkspaceEndpoints
         var opened = baseVersion == entry!.CurrentVersion ? current! : await Documents(http).ReadReportAsync(agencyId, year, baseVersion, http.RequestAborted);
         if (opened is null)
         {
-            return await EditorAsync(http, caller!, entry, current!, StatusCodes.Status422UnprocessableEntity, posted, ReportEditing.BaseVersionField,
+            return await EditorAsync(http, caller, entry, current!, StatusCodes.Status422UnprocessableEntity, posted, ReportEditing.BaseVersionField,
                 "表单缺少所依据的版本号，未保存。请重新打开编辑页面。", null);
         }
         if (baseVersion != entry.CurrentVersion)
         {
-            return await EditorAsync(http, caller!, entry, current!, StatusCodes.Status409Conflict, posted, ReportEditing.BaseVersionField,
+            return await EditorAsync(http, caller, entry, current!, StatusCodes.Status409Conflict, posted, ReportEditing.BaseVersionField,
                 $"您编辑的是第{baseVersion}版，期间已保存了第{entry.CurrentVersion}版，本次修改未保存。下面保留了您填写的内容；如确认以此为准，请再次保存。", null);
         }
         var applied = ReportEditing.Apply(opened, posted);
         if (applied.Report is null)
         {
-            return await EditorAsync(http, caller!, entry, current!, StatusCodes.Status422UnprocessableEntity, posted, applied.Field, applied.Error, null);
+            return await EditorAsync(http, caller, entry, current!, StatusCodes.Status422UnprocessableEntity, posted, applied.Field, applied.Error, null);
         }
-        return await SaveDraftAsync(http, caller!, agencyId, year, applied.Report);
+        return await SaveDraftAsync(http, caller, agencyId, year, applied.Report);
     }
 
     /// <summary>GET /reports/{agencyId}/{year}/import: paste or upload.</summary>
     public static async Task<IResult> ImportFormAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: true);
+        var (_, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var (entry, _, notEditable) = await OpenDraftAsync(http, agencyId, year);
         if (notEditable is not null) return notEditable;
-        return Import(StatusCodes.Status200OK, caller!, entry!, null, null, null);
+        return Import(http, StatusCodes.Status200OK, entry!, null, null, null);
     }
 
     /// <summary>POST /reports/{agencyId}/{year}/import (multipart): reads the import and shows it with its findings; saves nothing.</summary>
     public static async Task<IResult> ImportReadAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: true);
+        var (_, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var (entry, _, notEditable) = await OpenDraftAsync(http, agencyId, year);
         if (notEditable is not null) return notEditable;
-        if (!http.Request.HasFormContentType) return Import(StatusCodes.Status400BadRequest, caller!, entry!, null, DraftImport.PasteField, "请在导入页面上粘贴或选择文件后提交。");
+        if (!http.Request.HasFormContentType) return Import(http, StatusCodes.Status400BadRequest, entry!, null, DraftImport.PasteField, "请在导入页面上粘贴或选择文件后提交。");
         var (form, formProblem) = await HttpInputs.ReadFormAsync(http);
-        if (formProblem is not null) return Import(StatusCodes.Status400BadRequest, caller!, entry!, null, DraftImport.FileField, "上传未完成（文件过大或连接中断），请重试。");
+        if (formProblem is not null) return Import(http, StatusCodes.Status400BadRequest, entry!, null, DraftImport.FileField, "上传未完成（文件过大或连接中断），请重试。");
         var file = form!.Files.GetFile(DraftImport.FileField);
         byte[]? bytes = null;
         if (file is { Length: > 0 })
         {
-            if (file.Length > DraftImport.MaxFileBytes) return Import(StatusCodes.Status413PayloadTooLarge, caller!, entry!, null, DraftImport.FileField, "文件过大（最大 10 MB）。");
+            if (file.Length > DraftImport.MaxFileBytes) return Import(http, StatusCodes.Status413PayloadTooLarge, entry!, null, DraftImport.FileField, "文件过大（最大 10 MB）。");
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, http.RequestAborted);
             bytes = buffer.ToArray();
         }
         var (preview, problem) = DraftImport.Read(form[DraftImport.PasteField].ToString(), file?.FileName, bytes);
-        if (problem is not null) return Import(StatusCodes.Status422UnprocessableEntity, caller!, entry!, null, problem.Field, problem.Message);
+        if (problem is not null) return Import(http, StatusCodes.Status422UnprocessableEntity, entry!, null, problem.Field, problem.Message);
         if (preview!.Report.Year != year)
         {
-            return Import(StatusCodes.Status422UnprocessableEntity, caller!, entry!, null, DraftImport.FileField,
+            return Import(http, StatusCodes.Status422UnprocessableEntity, entry!, null, DraftImport.FileField,
                 $"导入的报告是{preview.Report.Year}年度的，而这份报告是{year}年度的，未导入。");
         }
         if (string.IsNullOrWhiteSpace(preview.Report.AgencyName)) preview.Report.AgencyName = entry!.AgencyName;
         var findings = preview.ImportFindings.Concat(await Queries(http).ValidateAsync(preview.Report, agencyId, year, http.RequestAborted)).ToList();
-        return Import(StatusCodes.Status200OK, caller!, entry!, new ImportView(preview, WorkspaceQueries.Group(preview.Report, findings),
+        return Import(http, StatusCodes.Status200OK, entry!, new ImportView(preview, WorkspaceQueries.Group(preview.Report, findings),
             ReportJson.Serialize(preview.Report, indented: false)), null, null);
     }
 
     /// <summary>POST /reports/{agencyId}/{year}/import/confirm: saves the previewed import as a new version.</summary>
     public static async Task<IResult> ImportConfirmAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: true);
+        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var (entry, _, notEditable) = await OpenDraftAsync(http, agencyId, year);
         if (notEditable is not null) return notEditable;
@@ -179,23 +177,22 @@ public static class WorkspaceEndpoints
         }
         if (report is null || report.Year != year)
         {
-            return Import(StatusCodes.Status400BadRequest, caller!, entry!, null, DraftImport.PasteField, "确认的内容不完整，未保存。请重新导入。");
+            return Import(http, StatusCodes.Status400BadRequest, entry!, null, DraftImport.PasteField, "确认的内容不完整，未保存。请重新导入。");
         }
-        return await SaveDraftAsync(http, caller!, agencyId, year, report);
+        return await SaveDraftAsync(http, caller, agencyId, year, report);
     }
 
     /// <summary>GET /reports/{agencyId}/{year}/compare?from=m&amp;to=n: changed cells old → new and changed paragraphs.</summary>
     public static async Task<IResult> CompareAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: false);
+        var (_, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var from = QueryVersion(http, "from");
         var to = QueryVersion(http, "to");
         var comparison = await Queries(http).CompareAsync(agencyId, year, from, to, http.RequestAborted);
         if (comparison is null) return Pages.Message(StatusCodes.Status404NotFound, "无法比较", "找不到要比较的版本：报告或所选版本不存在。");
-        return Pages.Render<ComparePage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+        return Page<ComparePage>(http, StatusCodes.Status200OK, new Dictionary<string, object?>
         {
-            [nameof(ComparePage.Caller)] = caller,
             [nameof(ComparePage.Comparison)] = comparison,
         });
     }
@@ -203,13 +200,12 @@ public static class WorkspaceEndpoints
     /// <summary>GET /reports/{agencyId}/{year}/preview[?version=n]: the report as it will be published.</summary>
     public static async Task<IResult> PreviewAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: false);
+        var (_, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var report = await ReadVersionAsync(http, agencyId, year);
         if (report is null) return Pages.Message(StatusCodes.Status404NotFound, "找不到版本", "这份报告还没有这个版本。");
-        return Pages.Render<PreviewPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+        return Page<PreviewPage>(http, StatusCodes.Status200OK, new Dictionary<string, object?>
         {
-            [nameof(PreviewPage.Caller)] = caller,
             [nameof(PreviewPage.Report)] = report,
             [nameof(PreviewPage.AgencyId)] = agencyId,
         });
@@ -218,7 +214,7 @@ public static class WorkspaceEndpoints
     /// <summary>GET /reports/{agencyId}/{year}/export.docx[?version=n]: the paper copy.</summary>
     public static async Task<IResult> DocxAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (_, agencyId, year, refusal) = WorkspaceAccess.Report(http, route, edit: false);
+        var (_, agencyId, year, refusal) = WorkspaceAccess.Report(http, route);
         if (refusal is not null) return refusal;
         var report = await ReadVersionAsync(http, agencyId, year);
         if (report is null) return Pages.Message(StatusCodes.Status404NotFound, "找不到版本", "这份报告还没有这个版本。");
@@ -234,7 +230,7 @@ public static class WorkspaceEndpoints
             http.RequestAborted);
         return outcome.Status switch
         {
-            DraftStatus.Saved or DraftStatus.Unchanged => Redirects.SeeOther($"{WorkspacePaths.Edit(agencyId, year)}?saved={outcome.Version}#findings"),
+            DraftStatus.Saved or DraftStatus.Unchanged => new SeeOther($"{WorkspacePaths.Edit(agencyId, year)}?saved={outcome.Version}#findings"),
             DraftStatus.NotEditable => NotEditable(agencyId, year),
             DraftStatus.NewerVersion => Pages.Message(StatusCodes.Status409Conflict, "未保存", "期间已保存了更新的版本，您的修改未成为当前版本。请重新打开编辑页面查看。"),
             _ => Pages.Message(StatusCodes.Status422UnprocessableEntity, "未保存", "报告内容无法保存：" + outcome.Detail),
@@ -246,9 +242,8 @@ public static class WorkspaceEndpoints
         var data = await Queries(http).ReportAsync(agencyId, year, http.RequestAborted);
         if (data is null) return NoSuchReport();
         var waits = await Queries(http).WaitsForAsync(data.Entry, caller.Email, http.RequestAborted);
-        return Pages.Render<ReportPage>(status, new Dictionary<string, object?>
+        return Page<ReportPage>(http, status, new Dictionary<string, object?>
         {
-            [nameof(ReportPage.Caller)] = caller,
             [nameof(ReportPage.Data)] = data,
             [nameof(ReportPage.CanEdit)] = WorkspaceAccess.CanEdit(caller, agencyId) && data.Entry.Stage == ReportStages.Draft,
             [nameof(ReportPage.WaitsForMe)] = waits,
@@ -261,9 +256,8 @@ public static class WorkspaceEndpoints
         IReadOnlyDictionary<string, string>? posted, string? errorField, string? error, string? notice)
     {
         var findings = await Queries(http).ValidateAsync(report, entry.AgencyId, entry.Year, http.RequestAborted);
-        return Pages.Render<EditorPage>(status, new Dictionary<string, object?>
+        return Page<EditorPage>(http, status, new Dictionary<string, object?>
         {
-            [nameof(EditorPage.Caller)] = caller,
             [nameof(EditorPage.Entry)] = entry,
             [nameof(EditorPage.Report)] = report,
             [nameof(EditorPage.Findings)] = WorkspaceQueries.Group(report, findings),
@@ -274,10 +268,9 @@ public static class WorkspaceEndpoints
         });
     }
 
-    private static IResult Import(int status, Caller caller, ReportIndexEntry entry, ImportView? preview, string? errorField, string? error) =>
-        Pages.Render<ImportPage>(status, new Dictionary<string, object?>
+    private static IResult Import(HttpContext http, int status, ReportIndexEntry entry, ImportView? preview, string? errorField, string? error) =>
+        Page<ImportPage>(http, status, new Dictionary<string, object?>
         {
-            [nameof(ImportPage.Caller)] = caller,
             [nameof(ImportPage.Entry)] = entry,
             [nameof(ImportPage.Preview)] = preview,
             [nameof(ImportPage.ErrorField)] = errorField,
@@ -309,6 +302,14 @@ public static class WorkspaceEndpoints
         "这份报告已提交审核（或已完成），审核期间不能修改。被退回后即可再次修改。", $"报告页面：{WorkspacePaths.Report(agencyId, year)}");
 
     private static IResult NoSuchReport() => Pages.Message(StatusCodes.Status404NotFound, "找不到报告", "没有这份报告。请从“我的年报”打开。");
+
+    /// <summary>A workspace page: every one shows who is signed in, with the sign-out form and its anti-forgery token.</summary>
+    internal static IResult Page<TPage>(HttpContext http, int status, Dictionary<string, object?> parameters) where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        parameters["Caller"] = WorkspaceAccess.Caller(http);
+        parameters["Token"] = FormToken.For(http);
+        return Pages.Render<TPage>(status, parameters);
+    }
 
     private static WorkspaceQueries Queries(HttpContext http) => http.RequestServices.GetRequiredService<WorkspaceQueries>();
 

@@ -1,7 +1,7 @@
+using InfoDisclosure.Workflow.Web;
 using System.Text;
 using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Agencies;
-using InfoDisclosure.Workflow.Web;
 
 namespace InfoDisclosure.Workflow.Tests.Admin;
 

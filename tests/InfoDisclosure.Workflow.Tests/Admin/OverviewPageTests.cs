@@ -1,59 +1,55 @@
 using System.Net;
 using System.Text;
+using System.Net.Http.Json;
+using InfoDisclosure.Workflow.Tests.Access;
 using InfoDisclosure.Workflow.Tests.Api;
 using InfoDisclosure.Workflow.Tests.Publishing;
 using Microsoft.Playwright;
 
 namespace InfoDisclosure.Workflow.Tests.Admin;
 
-/// <summary>The supervising office's page on the local host: login without the key in a URL, read-only GETs, a phone.</summary>
+/// <summary>The supervising office's page on the local host: sign-in by e-mail link, read-only GETs, a phone.</summary>
 [Collection(PublishingHostCollection.Name)]
 public sealed class OverviewPageTests(PublishingHostFixture world)
 {
     private const int Year = PublishingEndToEndTests.Year;
 
-    private HttpClient Browserless() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    private const string Office = "office@supervision.example.gov.cn";
+
+    private async Task EnsureOfficeAsync()
     {
-        BaseAddress = world.Host.BaseAddress,
-    };
+        using var put = await world.Host.Client.PutAsJsonAsync($"api/people/{Office}", new { name = "公开办", roles = new[] { new { role = "office" } } });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+    }
 
     [Fact]
-    public async Task Without_a_session_the_page_is_a_login_form_a_wrong_key_is_refused_and_the_right_one_opens_a_session()
+    public async Task Without_a_session_the_page_sends_to_sign_in_the_office_reads_it_and_sign_out_ends_it()
     {
-        using var client = Browserless();
+        await EnsureOfficeAsync();
+        using var anonymous = SignInDriver.Browser(world.Host);
+        using var redirected = await anonymous.GetAsync($"overview?year={Year}");
+        Assert.Equal(HttpStatusCode.SeeOther, redirected.StatusCode);
+        Assert.Equal($"/sign-in?returnUrl=%2Foverview%3Fyear%3D{Year}", redirected.Headers.Location?.OriginalString);
+        Assert.Contains("default-src 'none'", redirected.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-referrer", redirected.Headers.GetValues("Referrer-Policy").Single());
 
-        using var anonymous = await client.GetAsync($"overview?year={Year}");
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal("text/html", anonymous.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("type=\"password\"", await anonymous.Content.ReadAsStringAsync());
-        Assert.Contains("default-src 'none'", anonymous.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.Equal("no-referrer", anonymous.Headers.GetValues("Referrer-Policy").Single());
-
-        using var wrong = await client.PostAsync("overview/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = "guess", ["year"] = $"{Year}" }));
-        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.Contains("密钥不正确", await wrong.Content.ReadAsStringAsync());
-
-        using var login = await client.PostAsync("overview/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = world.Host.ApiKey, ["year"] = $"{Year}" }));
-        Assert.Equal(HttpStatusCode.SeeOther, login.StatusCode);
-        Assert.Equal($"/overview?year={Year}", login.Headers.Location?.OriginalString);
-        var cookie = login.Headers.GetValues("Set-Cookie").Single();
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(world.Host.ApiKey, cookie);
-
-        using var page = await client.GetAsync($"overview?year={Year}");
+        using var office = await SignInDriver.SignInAsync(world.Host, Office);
+        using var page = await office.GetAsync($"overview?year={Year}");
+        var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains($"{Year}年度政府信息公开工作年度报告进度总览", await page.Content.ReadAsStringAsync());
+        Assert.Contains($"{Year}年度政府信息公开工作年度报告进度总览", html);
 
-        using var csv = await client.GetAsync($"overview/export.csv?year={Year}");
+        using var csv = await office.GetAsync($"overview/export.csv?year={Year}");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.Equal("nosniff", csv.Headers.GetValues("X-Content-Type-Options").Single());
 
-        using var logout = await client.PostAsync("overview/logout", null);
-        Assert.Equal(HttpStatusCode.SeeOther, logout.StatusCode);
-        using var after = await client.GetAsync($"overview?year={Year}");
-        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        // The page's own sign-out form, with its anti-forgery token.
+        using var signOut = await office.PostAsync("sign-out", SignInDriver.Form(html));
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        using var after = await office.GetAsync($"overview?year={Year}");
+        Assert.Equal(HttpStatusCode.SeeOther, after.StatusCode);
     }
 
     [Fact]
@@ -93,7 +89,7 @@ public sealed class OverviewPageTests(PublishingHostFixture world)
     }
 
     [Fact]
-    public async Task On_a_375_px_phone_the_page_fits_the_screen_after_logging_in_through_the_form()
+    public async Task On_a_375_px_phone_the_office_signs_in_from_the_mail_and_the_page_fits_the_screen()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -102,13 +98,18 @@ public sealed class OverviewPageTests(PublishingHostFixture world)
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 812 } });
         var page = await context.NewPageAsync();
+        await EnsureOfficeAsync();
         await page.GotoAsync(new Uri(world.Host.BaseAddress, $"overview?year={Year}").ToString());
-        await page.FillAsync("input[name=key]", world.Host.ApiKey);
+        var before = world.Mailbox.Messages.Count == 0 ? 0 : world.Mailbox.Messages.Max(m => m.Id);
+        await page.FillAsync("input[name=email]", Office);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("h1:has-text('请查收邮件')");
+        var mail = await world.Mailbox.WaitForAsync(m => m.Id > before && m.To.Contains(Office) && m.Subject.StartsWith("【登录】", StringComparison.Ordinal), ApiDriver.Patience);
+        await page.GotoAsync(SignInDriver.LinkIn(mail));
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("h1:has-text('进度总览')");
 
         Assert.Contains($"year={Year}", page.Url);
-        Assert.DoesNotContain(world.Host.ApiKey, page.Url);
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The page is {overflow} px wider than the phone.");
         Assert.True(await page.IsVisibleAsync("svg[aria-label='各阶段单位数']"));

@@ -41,6 +41,9 @@ public sealed class ApiDriver(LocalHostFixture host)
 
     public static JsonObject Person(string name, string email) => new() { ["name"] = name, ["email"] = email };
 
+    /// <summary>A client signed in as <paramref name="email"/> (see <see cref="Access.SignInDriver"/>).</summary>
+    public Task<HttpClient> SessionAsync(string email) => Access.SignInDriver.SessionAsync(host, email);
+
     public async Task CreateAgencyAsync(JsonObject agency)
     {
         using var response = await Client.PostAsJsonAsync("api/agencies", agency);
@@ -64,18 +67,19 @@ public sealed class ApiDriver(LocalHostFixture host)
     public async Task<HttpResponseMessage> DecideAsync(string agencyId, int year, int level, int round, string reviewer,
         string decision = "approve", string? comment = null, string? sha = null)
     {
+        // Only the reviewer, signed in, can decide: the API key cannot.
+        var session = await Access.SignInDriver.SessionAsync(host, reviewer);
         var body = new JsonObject
         {
             ["level"] = level,
             ["round"] = round,
-            ["reviewer"] = reviewer,
             ["decision"] = decision,
             ["comment"] = comment,
             ["reviewConfirmed"] = true,
             ["proofreadConfirmed"] = true,
         };
         if (sha is not null) body["versionSha256"] = sha;
-        return await Client.PostAsJsonAsync($"api/reports/{agencyId}/{year}/decisions", body);
+        return await session.PostAsJsonAsync($"api/reports/{agencyId}/{year}/decisions", body);
     }
 
     public async Task ApproveAsync(string agencyId, int year, int level, int round, string reviewer)

@@ -179,7 +179,7 @@ public sealed partial class ApiInputTests(LocalHostFixture host)
     }
 
     [Fact]
-    public async Task Malformed_forms_on_the_login_and_review_pages_are_a_400_problem()
+    public async Task Malformed_forms_on_the_sign_in_and_review_pages_are_a_400_problem()
     {
         var malformed = new Func<HttpContent>[]
         {
@@ -189,7 +189,7 @@ public sealed partial class ApiInputTests(LocalHostFixture host)
         };
         foreach (var content in malformed)
         {
-            await ProblemAsync(await host.AnonymousClient.PostAsync("overview/login", content()), HttpStatusCode.BadRequest);
+            await ProblemAsync(await host.AnonymousClient.PostAsync("sign-in", content()), HttpStatusCode.BadRequest);
         }
 
         var (id, link) = await InReviewWithLinkAsync("form");

@@ -204,9 +204,9 @@ public sealed class ReviewChainTests(LocalHostFixture host)
         Assert.Equal("$.reviewer", (string?)stranger["field"]);
         Assert.Contains("b@example.gov.cn", (string?)stranger["detail"]);
 
-        var byNumber = await ProblemAsync(await _api.Client.PostAsJsonAsync($"api/reports/{id}/2022/decisions", new
+        var byNumber = await ProblemAsync(await (await _api.SessionAsync("a@example.gov.cn")).PostAsJsonAsync($"api/reports/{id}/2022/decisions", new
         {
-            level = 1, round = 1, reviewer = "a@example.gov.cn", decision = "approve", reviewConfirmed = true, proofreadConfirmed = true, version = 1,
+            level = 1, round = 1, decision = "approve", reviewConfirmed = true, proofreadConfirmed = true, version = 1,
         }), HttpStatusCode.Conflict);
         Assert.Equal("stale-version", (string?)byNumber["code"]);
         Assert.Equal("$.version", (string?)byNumber["field"]);

@@ -1,10 +1,10 @@
+using InfoDisclosure.Workflow.Web;
 using System.Globalization;
 using InfoDisclosure.Workflow.Admin;
 using InfoDisclosure.Workflow.Agencies;
 using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Notifications;
 using InfoDisclosure.Workflow.Review;
-using InfoDisclosure.Workflow.Web;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 

@@ -32,6 +32,7 @@ public sealed class NewYearRollOverTests : IAsyncLifetime
         var startAt = NewYear - TimeSpan.FromHours(1);
         _host = await LocalHostFixture.StartAsync(new LocalHostFixtureOptions
         {
+            Mailbox = _mailbox,
             Settings = new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",

@@ -21,7 +21,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task A_report_survives_kill_9_at_level_2_and_finishes_once()
     {
-        var report = new ReportApiDriver(_host.Client, "crash-bureau", 2022);
+        var report = new ReportApiDriver(_host, "crash-bureau", 2022);
         await report.CreateAgencyAsync();
         await report.CreateReportWithCleanDraftAsync("2022_hongsibu_approval_bureau.txt");
         await report.SubmitAsync();

@@ -1,6 +1,7 @@
 using InfoDisclosure.Workflow.Dev.Hosting;
 using System.Net;
 using System.Net.Sockets;
+using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Dev.Storage;
 
 namespace InfoDisclosure.Workflow.Tests.Hosting;
@@ -15,6 +16,12 @@ public sealed record LocalHostFixtureOptions
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// The mailbox of the SMTP server that <see cref="Settings"/> point the host at (Smtp__Host), so tests can sign
+    /// people in. Without Smtp__Host the fixture runs an SMTP server of its own and this is its mailbox.
+    /// </summary>
+    public DevMailbox? Mailbox { get; init; }
 }
 
 /// <summary>
@@ -30,6 +37,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
     private readonly LocalHostFixtureOptions _options;
     private AzuriteLauncher? _azurite;
     private LocalHostProcess? _host;
+    private EmbeddedSmtpServer? _smtp;
     private string? _dataDirectory;
 
     public LocalHostFixture() : this(new LocalHostFixtureOptions()) { }
@@ -52,6 +60,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public string StorageConnectionString => Azurite.ConnectionString;
     public AzuriteLauncher Azurite => _azurite ?? throw new InvalidOperationException("Not started.");
     public LocalHostProcess Host => _host ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Where the host's e-mail lands (sign-in links, review requests): see <see cref="LocalHostFixtureOptions.Mailbox"/>.</summary>
+    public DevMailbox Mailbox { get; private set; } = null!;
 
     /// <summary>Sends the API key with every request.</summary>
     public HttpClient Client { get; private set; } = null!;
@@ -78,6 +89,17 @@ public sealed class LocalHostFixture : IAsyncLifetime
             DataDirectory = _dataDirectory,
             Log = TextWriter.Null,
         });
+        if (_settings.ContainsKey("Smtp__Host"))
+        {
+            Mailbox = _options.Mailbox ?? new DevMailbox(TimeProvider.System);
+        }
+        else
+        {
+            _smtp = await EmbeddedSmtpServer.StartAsync(new DevMailbox(TimeProvider.System));
+            Mailbox = _smtp.Mailbox;
+            _settings["Smtp__Host"] = "127.0.0.1";
+            _settings["Smtp__Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         Client.DefaultRequestHeaders.Add(ApiKeyHeader, ApiKey);
@@ -117,6 +139,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["LocalHost__WorkerId"] = "test-worker",
             ["LocalHost__DataDirectory"] = Path.Combine(Path.GetTempPath(), "infodisclosure-localhost-" + TaskHubName),
             ["Logging__Console__FormatterName"] = "simple",
+            // The test portals and receivers listen on 127.0.0.1 over http (only Development and Testing honour this).
+            ["Portal__AllowLocalEndpoints"] = "true",
         };
         foreach (var (name, value) in _settings) environment[name] = value;
         _host = await LocalHostProcess.StartAsync(environment, _options.StartTimeout);
@@ -128,6 +152,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         AnonymousClient?.Dispose();
         if (_host is not null) await _host.DisposeAsync();
         _azurite?.Dispose();
+        if (_smtp is not null) await _smtp.DisposeAsync();
         if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
         {
             try

@@ -7,8 +7,10 @@ using InfoDisclosure.Tests.Shared;
 namespace InfoDisclosure.Workflow.Tests.Hosting;
 
 /// <summary>Drives one report through the public HTTP API of a running host, as a client or a reviewer would.</summary>
-public sealed class ReportApiDriver(HttpClient client, string agencyId, int year)
+public sealed class ReportApiDriver(LocalHostFixture host, string agencyId, int year)
 {
+    private readonly HttpClient client = host.Client;
+
     public string AgencyId => agencyId;
     public int Year => year;
     public string ReportPath => $"/api/reports/{agencyId}/{year}";
@@ -45,12 +47,12 @@ public sealed class ReportApiDriver(HttpClient client, string agencyId, int year
     public async Task SubmitAsync() =>
         await ExpectAsync(await client.PostAsync($"{ReportPath}/submit", null), HttpStatusCode.Accepted);
 
+    /// <summary>The level's reviewer approves, signed in (the API key cannot decide).</summary>
     public async Task ApproveAsync(int level, int round = 1) =>
-        await ExpectAsync(await client.PostAsJsonAsync($"{ReportPath}/decisions", new
+        await ExpectAsync(await (await Access.SignInDriver.SessionAsync(host, Reviewer(level))).PostAsJsonAsync($"{ReportPath}/decisions", new
         {
             level,
             round,
-            reviewer = Reviewer(level),
             decision = "approve",
             reviewConfirmed = true,
             proofreadConfirmed = true,

@@ -38,7 +38,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task Api_calls_and_the_orchestration_with_its_activities_are_traced()
     {
-        var report = new ReportApiDriver(_host.Client, "traced-bureau", 2022);
+        var report = new ReportApiDriver(_host, "traced-bureau", 2022);
         await report.CreateAgencyAsync();
         await report.CreateReportWithCleanDraftAsync("2022_hongsibu_approval_bureau.txt");
         await report.SubmitAsync();

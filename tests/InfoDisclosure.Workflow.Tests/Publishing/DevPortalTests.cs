@@ -21,6 +21,7 @@ public sealed class DevPortalTests : IAsyncLifetime
         _smtp = await EmbeddedSmtpServer.StartAsync(_mailbox);
         _host = await LocalHostFixture.StartAsync(new LocalHostFixtureOptions
         {
+            Mailbox = _mailbox,
             Settings = new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",

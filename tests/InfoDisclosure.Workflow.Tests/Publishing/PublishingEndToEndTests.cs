@@ -23,6 +23,7 @@ public sealed class PublishingHostFixture : IAsyncLifetime
         _smtp = await EmbeddedSmtpServer.StartAsync(Mailbox);
         Host = await LocalHostFixture.StartAsync(new LocalHostFixtureOptions
         {
+            Mailbox = Mailbox,
             Settings = new Dictionary<string, string>
             {
                 ["Portal__Endpoint"] = Portal.Endpoint,

@@ -34,6 +34,7 @@ public sealed partial class MailedHostFixture : IAsyncLifetime
         smtp = await EmbeddedSmtpServer.StartAsync(new DevMailbox(TimeProvider.System));
         Host = await LocalHostFixture.StartAsync(new LocalHostFixtureOptions
         {
+            Mailbox = smtp.Mailbox,
             Settings = new Dictionary<string, string>
             {
                 ["Smtp__Host"] = "127.0.0.1",

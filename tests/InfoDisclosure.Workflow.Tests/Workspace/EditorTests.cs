@@ -86,6 +86,7 @@ public sealed class EditorTests
         var html = await PageRenderer.Standalone.RenderAsync<EditorPage>(new Dictionary<string, object?>
         {
             [nameof(EditorPage.Caller)] = new Caller("d@x.cn", "张信息员", [new RoleGrant(Roles.Drafter, "a")]),
+            [nameof(EditorPage.Token)] = new FormToken("__RequestVerificationToken", "t"),
             [nameof(EditorPage.Entry)] = entry,
             [nameof(EditorPage.Report)] = report,
             [nameof(EditorPage.Findings)] = WorkspaceQueries.Group(report, findings),

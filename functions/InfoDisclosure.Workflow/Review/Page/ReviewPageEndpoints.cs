@@ -121,9 +121,18 @@ public static class ReviewPageEndpoints
             LinkVerdict.Expired => new(link, entry, Pages.Message(StatusCodes.Status410Gone, "链接已过期",
                 "此审核链接已超过有效期，不能再使用。如报告仍在等待您审核，系统发出的催办邮件中有新的链接；也可联系起草人。")),
             LinkVerdict.Superseded => new(link, entry, Superseded()),
-            _ => new(null, null, Pages.Message(StatusCodes.Status404NotFound, "链接无效",
-                "找不到此审核链接。请确认链接完整（从邮件中复制时不要遗漏字符），或联系起草人。")),
+            _ => await UnknownAsync(http),
         };
+    }
+
+    /// <summary>An unknown or malformed token: a guess, counted against the client (the access gate stops it at the limit) and audited.</summary>
+    private static async Task<Opened> UnknownAsync(HttpContext http)
+    {
+        var client = HttpInputs.LimiterClient(http);
+        http.RequestServices.GetRequiredService<Access.AttemptLimiter>().Record($"failure:client:{client}");
+        await http.RequestServices.GetRequiredService<Access.AccessAudit>().RefusedAsync(null, $"{http.Request.Method} /review/{{token}}", "unknown review link", HttpInputs.AuditAddress(http), http.RequestAborted);
+        return new(null, null, Pages.Message(StatusCodes.Status404NotFound, "链接无效",
+            "找不到此审核链接。请确认链接完整（从邮件中复制时不要遗漏字符），或联系起草人。"));
     }
 
     private static string? Invalid(ReviewForm form) => form.Decision switch

@@ -24,29 +24,23 @@ public static class AgencyAdminEndpoints
 
     public static async Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, refusal) = Admin(http);
-        if (refusal is not null) return refusal;
         var agencies = await http.RequestServices.GetRequiredService<AgencyStore>().ListAsync(http.RequestAborted);
-        return Pages.Render<AgenciesPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+        return WorkspaceEndpoints.Page<AgenciesPage>(http, StatusCodes.Status200OK, new Dictionary<string, object?>
         {
-            [nameof(AgenciesPage.Caller)] = caller,
             [nameof(AgenciesPage.Agencies)] = agencies.OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
         });
     }
 
     public static async Task<IResult> ShowAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, refusal) = Admin(http);
-        if (refusal is not null) return refusal;
         var stored = await Find(http, route);
         if (stored is null) return NoSuchAgency();
-        return Form(StatusCodes.Status200OK, caller!, stored.Agency, stored.ETag, null, [], http.Request.Query.ContainsKey("saved") ? "已保存。下一次提交审核起使用新的审核链；正在审核的报告不受影响。" : null);
+        return Form(http, StatusCodes.Status200OK, stored.Agency, stored.ETag, null, [], http.Request.Query.ContainsKey("saved") ? "已保存。下一次提交审核起使用新的审核链；正在审核的报告不受影响。" : null);
     }
 
     public static async Task<IResult> SaveAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var (caller, refusal) = Admin(http);
-        if (refusal is not null) return refusal;
+        var caller = WorkspaceAccess.Caller(http);
         var stored = await Find(http, route);
         if (stored is null) return NoSuchAgency();
         if (!http.Request.HasFormContentType) return Pages.Message(StatusCodes.Status400BadRequest, "无法保存", "请在单位设置页面上填写并提交表单。");
@@ -54,35 +48,27 @@ public static class AgencyAdminEndpoints
         if (problem is not null) return Pages.Message(StatusCodes.Status400BadRequest, "无法保存", "表单不完整，未能读取，单位设置未作改动。");
         var posted = form!.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         var (agency, errors) = AgencyForm.Read(stored.Agency, posted);
-        if (agency is null) return Form(StatusCodes.Status422UnprocessableEntity, caller!, stored.Agency, posted.GetValueOrDefault(AgencyForm.ETagField) ?? stored.ETag, posted, errors, null);
+        if (agency is null) return Form(http, StatusCodes.Status422UnprocessableEntity, stored.Agency, posted.GetValueOrDefault(AgencyForm.ETagField) ?? stored.ETag, posted, errors, null);
 
         var (result, _) = await http.RequestServices.GetRequiredService<AgencyStore>().UpdateAsync(agency, posted.GetValueOrDefault(AgencyForm.ETagField), http.RequestAborted);
         if (result == AgencyUpdate.PreconditionFailed)
         {
-            return Form(StatusCodes.Status409Conflict, caller!, stored.Agency, stored.ETag, posted,
+            return Form(http, StatusCodes.Status409Conflict, stored.Agency, stored.ETag, posted,
                 [new AgencyFormError("name", "单位设置", "期间已有人修改了这个单位，您的修改未保存。下面保留了您填写的内容；如确认以此为准，请再次保存。")], null);
         }
         if (result == AgencyUpdate.NotFound) return NoSuchAgency();
         var time = http.RequestServices.GetRequiredService<TimeProvider>();
         await http.RequestServices.GetRequiredService<AuditLog>().AppendAsync(AuditLog.AgencyKey(agency.Id),
-            new AuditEntry(time.GetUtcNow(), WorkspaceAccess.Actor(caller!), "agency-updated", "管理页面", HttpInputs.AuditAddress(http)), CancellationToken.None);
-        return Redirects.SeeOther(AgencyPath(agency.Id) + "?saved=1");
-    }
-
-    private static (Caller? Caller, IResult? Refusal) Admin(HttpContext http)
-    {
-        var (caller, refusal) = WorkspaceAccess.SignedIn(http);
-        if (refusal is not null) return (null, refusal);
-        return caller!.Has(Roles.Admin) ? (caller, null) : (null, Pages.Message(StatusCodes.Status403Forbidden, "无权访问", "只有系统管理员可以设置单位和审核链。"));
+            new AuditEntry(time.GetUtcNow(), WorkspaceAccess.Actor(caller), "agency-updated", "管理页面", HttpInputs.AuditAddress(http)), CancellationToken.None);
+        return new SeeOther(AgencyPath(agency.Id) + "?saved=1");
     }
 
     private static async Task<StoredAgency?> Find(HttpContext http, IReadOnlyDictionary<string, string> route) =>
         HttpInputs.TryAgencyId(route, out var id, out _) ? await http.RequestServices.GetRequiredService<AgencyStore>().GetAsync(id, http.RequestAborted) : null;
 
-    private static IResult Form(int status, Caller caller, Agency agency, string etag, IReadOnlyDictionary<string, string>? posted, IReadOnlyList<AgencyFormError> errors, string? notice) =>
-        Pages.Render<AgencyPage>(status, new Dictionary<string, object?>
+    private static IResult Form(HttpContext http, int status, Agency agency, string etag, IReadOnlyDictionary<string, string>? posted, IReadOnlyList<AgencyFormError> errors, string? notice) =>
+        WorkspaceEndpoints.Page<AgencyPage>(http, status, new Dictionary<string, object?>
         {
-            [nameof(AgencyPage.Caller)] = caller,
             [nameof(AgencyPage.Agency)] = agency,
             [nameof(AgencyPage.ETag)] = etag,
             [nameof(AgencyPage.Posted)] = posted,
