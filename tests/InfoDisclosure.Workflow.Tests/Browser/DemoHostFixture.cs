@@ -35,6 +35,7 @@ public sealed class DemoHostFixture : IAsyncLifetime
                 ["LocalHost__SeedDemo"] = "true",
             },
             StartTimeout = TimeSpan.FromMinutes(3),
+            HostRunsDevMailbox = true,
         });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
