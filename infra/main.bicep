@@ -63,6 +63,30 @@ param adminEmail string
 // ---- Secrets: stored in Key Vault, read by the app through Key Vault references. ----
 
 @secure()
+@description('Optional single sign-on in front of the app (App Service Authentication): azureActiveDirectory (Entra ID) or openIdConnect; empty: sign-in by e-mail link only.')
+@allowed([
+  ''
+  'azureActiveDirectory'
+  'openIdConnect'
+])
+param identityProvider string = ''
+
+@description('The client id registered with the identity provider.')
+param identityProviderClientId string = ''
+
+@description('Entra ID: the issuer, https://<login host>/<tenant id>/v2.0.')
+param identityProviderIssuer string = ''
+
+@description('OpenID Connect: the provider\'s /.well-known/openid-configuration address.')
+param identityProviderOpenIdConfigurationUrl string = ''
+
+@description('OpenID Connect: the provider\'s name in /.auth/login/<name>.')
+param identityProviderName string = 'oidc'
+
+@secure()
+@description('The client secret registered with the identity provider (stored in Key Vault as Auth--ProviderClientSecret).')
+param identityProviderClientSecret string = ''
+
 @description('Api__Key, the x-functions-key every /api call sends. main.parameters.json generates it once and then reads it back from Key Vault.')
 param apiKey string
 
@@ -114,6 +138,9 @@ var plainSettings = {
   Portal__Endpoint: portalEndpoint
   ReviewLinks__ValidDays: string(reviewLinksValidDays)
   Admin__Email: adminEmail
+  // With a provider, the app trusts X-MS-CLIENT-PRINCIPAL (set by App Service Authentication) and links to its login.
+  Auth__EasyAuth: empty(identityProvider) ? '' : 'true'
+  Auth__EasyAuthLoginPath: identityProvider == 'azureActiveDirectory' ? '/.auth/login/aad' : (identityProvider == 'openIdConnect' ? '/.auth/login/${identityProviderName}' : '')
 }
 
 // Secret settings: setting Name__Part lives in Key Vault as secret Name--Part ('_' is not allowed in secret names)
@@ -124,6 +151,7 @@ var secretSettings = [
   { name: 'Smtp__Password', value: smtpPassword }
   { name: 'Portal__Secret', value: portalSecret }
   { name: 'ReviewLinks__SigningKey', value: reviewLinksSigningKey }
+  { name: 'Auth__ProviderClientSecret', value: identityProviderClientSecret }
 ]
 var storedSecrets = filter(secretSettings, s => !empty(s.value))
 
@@ -249,6 +277,23 @@ module api 'app/api.bicep' = {
   dependsOn: [
     secrets
     rbac
+  ]
+}
+
+module auth 'app/auth.bicep' = if (!empty(identityProvider)) {
+  name: 'auth'
+  scope: rg
+  params: {
+    siteName: functionAppName
+    provider: identityProvider == 'openIdConnect' ? 'openIdConnect' : 'azureActiveDirectory'
+    clientId: identityProviderClientId
+    credentialSettingName: 'Auth__ProviderClientSecret'
+    issuer: identityProviderIssuer
+    openIdConfigurationUrl: identityProviderOpenIdConfigurationUrl
+    openIdProviderName: identityProviderName
+  }
+  dependsOn: [
+    api
   ]
 }
 

@@ -11,6 +11,9 @@ public sealed class AuthOptions
     /// </summary>
     public bool EasyAuth { get; set; }
 
+    /// <summary>Auth__EasyAuthLoginPath: where the sign-in page sends people to the identity provider (/.auth/login/aad).</summary>
+    public string EasyAuthLoginPath { get; set; } = "/.auth/login/aad";
+
     /// <summary>How long an e-mailed sign-in link works (single use).</summary>
     public double SignInLinkMinutes { get; set; } = 15;
 

@@ -5,6 +5,7 @@ using InfoDisclosure.Workflow.Web.SignIn;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace InfoDisclosure.Workflow.SignIn;
 
@@ -100,6 +101,9 @@ public static class SignInEndpoints
             [nameof(SignInPage.Email)] = email,
             [nameof(SignInPage.Notice)] = notice,
             [nameof(SignInPage.Minutes)] = http.RequestServices.GetRequiredService<SignInService>().LinkMinutes,
+            [nameof(SignInPage.SingleSignOn)] = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value is { EasyAuth: true } auth
+                ? $"{auth.EasyAuthLoginPath}?post_login_redirect_uri={Uri.EscapeDataString(returnPath)}"
+                : null,
         });
 
     private static IResult Invalid() => Pages.Message(StatusCodes.Status410Gone, "登录链接无效",

@@ -17,7 +17,11 @@ namespace InfoDisclosure.Workflow.Tests.Access;
 public static partial class SignInDriver
 {
     private static readonly ConcurrentDictionary<(Uri, string), Lazy<Task<HttpClient>>> Sessions = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> Jars = new();
     private static int _clients;
+
+    /// <summary>The cookie jar of a client made by <see cref="Browser"/>.</summary>
+    public static CookieContainer Cookies(HttpClient client) => Jars.TryGetValue(client, out var jar) ? jar : throw new ArgumentException("Not a SignInDriver browser.");
 
     /// <summary>A signed-in client for <paramref name="email"/> on this host, signed in once and reused (sessions last 8 h idle).</summary>
     public static Task<HttpClient> SessionAsync(LocalHostFixture host, string email) =>
@@ -26,11 +30,13 @@ public static partial class SignInDriver
     /// <summary>A browser-like client: a cookie jar, no redirects, its own client address.</summary>
     public static HttpClient Browser(LocalHostFixture host, string? clientAddress = null)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        var jar = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar })
         {
             BaseAddress = host.BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
         };
+        Jars.Add(client, jar);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress ?? NewClientAddress());
         return client;
     }

@@ -147,6 +147,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Logging__Console__FormatterName"] = "simple",
             // The test portals and receivers listen on 127.0.0.1 over http (only Development and Testing honour this).
             ["Portal__AllowLocalEndpoints"] = "true",
+            // Most test requests come from 127.0.0.1, so one class's refused calls would lock the next class out; the
+            // limits at their production values are tested on MailedHostFixture (Access/SignInTests).
+            ["Auth__Limits__FailuresPerClient"] = "500",
+            ["Auth__Limits__SignInPerClient"] = "500",
+            ["Auth__Limits__SignInPerAddress"] = "50",
         };
         foreach (var (name, value) in _settings) environment[name] = value;
         _host = await LocalHostProcess.StartAsync(environment, _options.StartTimeout);

@@ -41,6 +41,10 @@ public sealed partial class MailedHostFixture : IAsyncLifetime
                 ["Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Smtp__From"] = "政府信息公开年报系统 <noreply@example.gov.cn>",
                 ["Admin__Email"] = AdminEmail,
+                // The production limits (AttemptLimits' defaults), which Access/SignInTests holds the host to.
+                ["Auth__Limits__FailuresPerClient"] = "20",
+                ["Auth__Limits__SignInPerClient"] = "20",
+                ["Auth__Limits__SignInPerAddress"] = "5",
             },
         });
         Api = new ApiDriver(Host);
