@@ -47,11 +47,12 @@ public sealed class AgencyFormTests
         Assert.Equal(Stored.ReviewChain.SelectMany(l => l.Reviewers), same!.ReviewChain.SelectMany(l => l.Reviewers));
 
         var form = Form(Stored);
-        form["level3.reviewers"] = "孙 <sun@x.cn>\nqian@x.cn";
+        form["level3.reviewers"] = "孙 <sun@x.cn>\n钱 <qian@x.cn>";
         form["level3.rule"] = ReviewRules.All;
-        var (four, _) = AgencyForm.Read(Stored, form);
+        var (four, fourErrors) = AgencyForm.Read(Stored, form);
+        Assert.Empty(fourErrors);
         Assert.Equal(4, four!.ReviewChain.Count);
-        Assert.Equal([new Person("孙", "sun@x.cn"), new Person("", "qian@x.cn")], four.ReviewChain[3].Reviewers);
+        Assert.Equal([new Person("孙", "sun@x.cn"), new Person("钱", "qian@x.cn")], four.ReviewChain[3].Reviewers);
         Assert.Equal(ReviewRules.All, four.ReviewChain[3].Rule);
     }
 
