@@ -106,7 +106,8 @@ public sealed class RouteAccessTests(LocalHostFixture host)
         var api = new ApiDriver(host);
         foreach (var (id, drafter) in new[] { (agencyA, people[DrafterA]), (agencyB, people[DrafterB]) })
         {
-            var agency = ApiDriver.Agency(id, ApiDriver.Level("any", ("审核人", id == agencyA ? people[ReviewerA] : $"other-{suffix}@example.gov.cn")));
+            var agency = ApiDriver.Agency(id, ApiDriver.Level("any", ("审核人", id == agencyA ? people[ReviewerA] : $"other-{suffix}@example.gov.cn")),
+                ApiDriver.Level("any", ("复审人", $"l2-{id}@example.gov.cn")), ApiDriver.Level("any", ("终审人", $"l3-{id}@example.gov.cn")));
             agency["drafter"] = ApiDriver.Person("起草人", drafter);
             await api.CreateAgencyAsync(agency);
         }

@@ -23,7 +23,8 @@ public sealed class SignInTests(MailedHostFixture world)
     {
         var id = ApiDriver.NewAgencyId(prefix);
         var reviewer = $"{id}@example.gov.cn";
-        await world.Api.CreateAgencyAsync(ApiDriver.Agency(id, ApiDriver.Level("any", ("审核人", reviewer))));
+        await world.Api.CreateAgencyAsync(ApiDriver.Agency(id, ApiDriver.Level("any", ("审核人", reviewer)),
+            ApiDriver.Level("any", ("复审人", $"l2-{reviewer}")), ApiDriver.Level("any", ("终审人", $"l3-{reviewer}"))));
         return (id, reviewer);
     }
 
@@ -219,15 +220,16 @@ public sealed class SignInTests(MailedHostFixture world)
         using (var created = await world.Api.CreateReportAsync(id, 2022)) Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await world.Api.PutDraftAsync(id, 2022, InfoDisclosure.Tests.Shared.TestPaths.ReadFixture("2022_hongsibu_approval_bureau.txt"), "text/plain");
         using (var submitted = await world.Api.SubmitAsync(id, 2022)) Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
-        await world.Api.WaitForAsync(id, 2022, "InReview", level: 1, round: 1);
-        var before = await world.StateAsync(id, 2022);
+        var before = (await world.Api.WaitForAsync(id, 2022, "InReview", level: 1, round: 1))["reviewTrail"]!.ToJsonString();
 
         using var byKey = await Host.Client.PostAsJsonAsync($"api/reports/{id}/2022/decisions", new
         {
             level = 1, round = 1, reviewer, decision = "approve", reviewConfirmed = true, proofreadConfirmed = true,
         });
         Assert.Equal(HttpStatusCode.Forbidden, byKey.StatusCode);
-        Assert.Equal(before, await world.StateAsync(id, 2022));
+        var after = await world.Api.GetReportAsync(id, 2022);
+        Assert.Equal(before, after["reviewTrail"]!.ToJsonString());
+        Assert.Equal((1, 1), ((int)after["status"]!["level"]!, (int)after["status"]!["round"]!));
         Assert.Contains(await AccessAuditAsync(), e => e.Actor == "api-key" && e.Detail == $"POST /api/reports/{{agencyId}}/{{year}}/decisions ({id}): role does not allow (decide)");
 
         // The reviewer, signed in, can; the decision names them.
@@ -239,7 +241,7 @@ public sealed class SignInTests(MailedHostFixture world)
         Assert.Equal(HttpStatusCode.Accepted, own.StatusCode);
         var report = await world.Api.GetReportAsync(id, 2022);
         Assert.Equal(reviewer, (string?)report["reviewTrail"]![0]!["decisions"]![0]!["reviewerEmail"]);
-        Assert.Contains(report["audit"]!.AsArray(), a => (string?)a!["actor"] == reviewer || ((string?)a!["detail"] ?? "").Contains(reviewer, StringComparison.Ordinal));
+        Assert.Contains(report["audit"]!.AsArray(), a => (string?)a!["action"] == "decision-approve" && ((string?)a!["actor"])!.Contains($"<{reviewer}>", StringComparison.Ordinal));
     }
 
     [Fact]
