@@ -182,6 +182,81 @@ public sealed class ApiFunctions
         [HttpTrigger(Anonymous, "get", Route = "healthz")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 
+    [Function("Workspace_Home")]
+    public Task<IActionResult> WorkspaceHome(
+        [HttpTrigger(Anonymous, "get", Route = "{home:maxlength(0)?}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Reports")]
+    public Task<IActionResult> WorkspaceReports(
+        [HttpTrigger(Anonymous, "get", Route = "reports")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Report")]
+    public Task<IActionResult> WorkspaceReport(
+        [HttpTrigger(Anonymous, "get", Route = "reports/{agencyId}/{year}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Submit")]
+    public Task<IActionResult> WorkspaceSubmit(
+        [HttpTrigger(Anonymous, "post", Route = "reports/{agencyId}/{year}/submit")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Edit")]
+    public Task<IActionResult> WorkspaceEdit(
+        [HttpTrigger(Anonymous, "get", Route = "reports/{agencyId}/{year}/edit")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Save")]
+    public Task<IActionResult> WorkspaceSave(
+        [HttpTrigger(Anonymous, "post", Route = "reports/{agencyId}/{year}/edit")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_ImportForm")]
+    public Task<IActionResult> WorkspaceImportForm(
+        [HttpTrigger(Anonymous, "get", Route = "reports/{agencyId}/{year}/import")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_ImportRead")]
+    public Task<IActionResult> WorkspaceImportRead(
+        [HttpTrigger(Anonymous, "post", Route = "reports/{agencyId}/{year}/import")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_ImportConfirm")]
+    public Task<IActionResult> WorkspaceImportConfirm(
+        [HttpTrigger(Anonymous, "post", Route = "reports/{agencyId}/{year}/import/confirm")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Compare")]
+    public Task<IActionResult> WorkspaceCompare(
+        [HttpTrigger(Anonymous, "get", Route = "reports/{agencyId}/{year}/compare")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Preview")]
+    public Task<IActionResult> WorkspacePreview(
+        [HttpTrigger(Anonymous, "get", Route = "reports/{agencyId}/{year}/preview")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Docx")]
+    public Task<IActionResult> WorkspaceDocx(
+        [HttpTrigger(Anonymous, "get", Route = "reports/{agencyId}/{year}/export.docx")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_Agencies")]
+    public Task<IActionResult> ManageAgencies(
+        [HttpTrigger(Anonymous, "get", Route = "manage/agencies")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_Agency")]
+    public Task<IActionResult> ManageAgency(
+        [HttpTrigger(Anonymous, "get", Route = "manage/agencies/{agencyId}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_AgencySave")]
+    public Task<IActionResult> ManageAgencySave(
+        [HttpTrigger(Anonymous, "post", Route = "manage/agencies/{agencyId}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
     [Function("Assets_Stylesheet")]
     public Task<IActionResult> AssetsStylesheet(
         [HttpTrigger(Anonymous, "get", Route = "assets/site.css")] HttpRequest request,

@@ -45,6 +45,7 @@ public static class WorkflowHosting
         services.AddSingleton<ReportCreationService>();
         services.AddSingleton<DraftService>();
         services.AddSingleton<SubmissionService>();
+        services.AddSingleton<Workspace.WorkspaceQueries>();
         services.AddSingleton<ReviewDecisionService>();
         services.AddSingleton<PublicationRetryService>();
         services.AddSingleton<NotificationResendService>();

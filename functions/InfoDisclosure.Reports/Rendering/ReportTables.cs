@@ -6,21 +6,21 @@ namespace InfoDisclosure.Reports.Rendering;
 /// A printed cell: a label (header or row label, with its HTML scope) or a figure (with its place, <see cref="Where"/>).
 /// Spans are those of the official template.
 /// </summary>
-internal sealed record LayoutCell(string Text, int ColumnSpan = 1, int RowSpan = 1, string? Scope = null, string? Where = null, string? CssClass = null)
+public sealed record LayoutCell(string Text, int ColumnSpan = 1, int RowSpan = 1, string? Scope = null, string? Where = null, string? CssClass = null)
 {
     public bool IsFigure => Where is not null;
 }
 
-internal sealed record LayoutRow(IReadOnlyList<LayoutCell> Cells, string? RowName = null);
+public sealed record LayoutRow(IReadOnlyList<LayoutCell> Cells, string? RowName = null);
 
 /// <summary>A table as printed: header rows, body rows, and its grid width.</summary>
-internal sealed record LayoutTable(string Name, string Kind, string? Caption, int Columns, IReadOnlyList<LayoutRow> Header, IReadOnlyList<LayoutRow> Body);
+public sealed record LayoutTable(string Name, string Kind, string? Caption, int Columns, IReadOnlyList<LayoutRow> Header, IReadOnlyList<LayoutRow> Body);
 
 /// <summary>
 /// The tables of sections 二, 三 and 四 laid out as 国办公开办函〔2021〕30号 prints them, shared by the HTML and DOCX
 /// renderers so the page and the paper copy have the same merged cells.
 /// </summary>
-internal static class ReportTables
+public static class ReportTables
 {
     public const string Section3Note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 

@@ -11,6 +11,7 @@ public static class DevMailboxEndpoint
     public static Task<IResult> ShowAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
         var mailbox = http.RequestServices.GetRequiredService<DevMailbox>();
-        return Task.FromResult<IResult>(new HtmlPageResult(StatusCodes.Status200OK, DevMailboxPage.Render(mailbox.Messages), DevMailboxPage.ContentSecurityPolicy));
+        return Task.FromResult(Pages.Render<DevMailboxPage>(StatusCodes.Status200OK,
+            new Dictionary<string, object?> { [nameof(DevMailboxPage.Messages)] = mailbox.Messages }, DevMailboxPage.ContentSecurityPolicy));
     }
 }

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using InfoDisclosure.Workflow.Admin;
-using InfoDisclosure.Workflow.Deadlines;
 using InfoDisclosure.Workflow.Publishing;
+using InfoDisclosure.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,58 +78,16 @@ public static class DevPortalEndpoints
         return Results.Json(new { url = $"{baseUrl}{ReceivePath}/{payload.AgencyId}/{payload.Year}" });
     }
 
-    public static Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
-    {
-        var portal = Portal(http);
-        var h = new StringBuilder();
-        Head(h, "开发用门户网站 · 已发布的年度报告");
-        h.Append("<h1>开发用门户网站</h1><p class=\"meta\">本地开发时代替各单位门户网站接收发布推送（已校验签名，同一幂等键只发布一次）。</p>\n<ul>\n");
-        if (portal.Published.Count == 0) h.Append("<li>尚未收到发布。</li>\n");
-        foreach (var e in portal.Published)
-        {
-            var p = e.Payload;
-            h.Append("<li><a href=\"").Append(E($"{ReceivePath}/{p.AgencyId}/{p.Year}")).Append("\">").Append(E(p.Title)).Append("</a> · ")
-                .Append(E(Workflow.Notifications.BeijingTime.Iso(e.ReceivedAt))).Append(" · 推送 ").Append(e.Attempts.ToString(CultureInfo.InvariantCulture))
-                .Append(" 次 · SHA-256 ").Append(E(p.Sha256[..12])).Append("…</li>\n");
-        }
-        h.Append("</ul></body></html>\n");
-        return Task.FromResult(Page(h.ToString(), StatusCodes.Status200OK));
-    }
+    public static Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route) =>
+        Task.FromResult(Pages.Render<DevPortalList>(StatusCodes.Status200OK, nameof(DevPortalList.Published), Portal(http).Published));
 
     public static Task<IResult> ShowAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)
     {
-        var portal = Portal(http);
         var year = int.TryParse(route.GetValueOrDefault("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0;
-        if (portal.Find(route.GetValueOrDefault("agencyId") ?? "", year) is not { } entry)
-        {
-            return Task.FromResult(Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not published here"));
-        }
-        var h = new StringBuilder();
-        Head(h, entry.Payload.Title);
-        // The fragment is the system's own rendering of the report, every text in it already escaped.
-        h.Append(entry.Payload.Html).Append("\n</body></html>\n");
-        return Task.FromResult(Page(h.ToString(), StatusCodes.Status200OK));
+        return Task.FromResult(Portal(http).Find(route.GetValueOrDefault("agencyId") ?? "", year) is { } entry
+            ? Pages.Render<DevPortalReport>(StatusCodes.Status200OK, nameof(DevPortalReport.Entry), entry)
+            : Pages.Message(StatusCodes.Status404NotFound, "未发布", "开发用门户网站没有这份报告。"));
     }
 
     private static DevPortal Portal(HttpContext http) => http.RequestServices.GetRequiredService<DevPortal>();
-
-    private static void Head(StringBuilder h, string title) =>
-        h.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-            .Append(E(title)).Append("</title><style>body{font-family:\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:12px;line-height:1.6}.meta{color:#666}</style></head>\n<body>\n");
-
-    private static IResult Page(string html, int status) => new HtmlResult(html, status);
-
-    private sealed class HtmlResult(string html, int status) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = "text/html; charset=utf-8";
-            http.Response.Headers.ContentSecurityPolicy = AdminPage.ContentSecurityPolicy;
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return http.Response.WriteAsync(html);
-        }
-    }
-
-    private static string E(string value) => WebUtility.HtmlEncode(value);
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
 using InfoDisclosure.Reports.Model;
+using InfoDisclosure.Workflow.Access;
 using InfoDisclosure.Workflow.Api;
 using InfoDisclosure.Workflow.Storage;
+using InfoDisclosure.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,7 +57,13 @@ public static class AdminEndpoints
     {
         SecurityHeaders(http);
         var overview = await http.RequestServices.GetRequiredService<AdminOverview>().BuildAsync(ParseYear(http) ?? DefaultYear(http), durable, http.RequestAborted);
-        return Html(AdminPage.Render(overview, PagePath, Web.FormToken.For(http)), StatusCodes.Status200OK);
+        return Pages.Render<OverviewPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+        {
+            [nameof(OverviewPage.Overview)] = overview,
+            [nameof(OverviewPage.BasePath)] = PagePath,
+            [nameof(OverviewPage.Caller)] = http.Caller(),
+            [nameof(OverviewPage.Token)] = FormToken.For(http),
+        });
     }
 
     /// <summary>GET /overview/export.csv?year=YYYY (same access as the page).</summary>
@@ -70,13 +77,11 @@ public static class AdminEndpoints
     private static IResult Csv(Overview overview) =>
         Results.File(AdminCsv.Render(overview), "text/csv; charset=utf-8", $"overview-{overview.Year}.csv");
 
-    private static IResult Html(string html, int status) =>
-        Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
-
+    /// <summary>For the answers that are not pages (CSV, redirects); pages get the same headers from <see cref="Pages"/>.</summary>
     private static void SecurityHeaders(HttpContext http)
     {
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = AdminPage.ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = Pages.SitePolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";

@@ -5,6 +5,8 @@ using InfoDisclosure.Workflow.People;
 using InfoDisclosure.Workflow.Publishing;
 using InfoDisclosure.Workflow.Review.Page;
 using InfoDisclosure.Workflow.SignIn;
+using InfoDisclosure.Workflow.Workspace;
+using InfoDisclosure.Workflow.Workspace.Admin;
 using Allow = InfoDisclosure.Workflow.Access.Access;
 
 namespace InfoDisclosure.Workflow;
@@ -54,9 +56,32 @@ public static class ApiRoutes
         new("Review_Show", "GET", "review/{token}", Allow.Credential, ReviewPageEndpoints.ShowAsync),
         new("Review_Head", "HEAD", "review/{token}", Allow.Credential, ReviewPageEndpoints.HeadAsync),
         new("Review_Decide", "POST", "review/{token}", Allow.Credential, ReviewPageEndpoints.DecideAsync),
+        // The drafters' workspace: Chinese pages for a signed-in person.
+        new("Workspace_Home", "GET", HomeTemplate, Allow.Public, WorkspaceEndpoints.HomeAsync),
+        new("Workspace_Reports", "GET", "reports", Allow.SignedIn, WorkspaceEndpoints.ListAsync),
+        new("Workspace_Report", "GET", "reports/{agencyId}/{year}", Allow.ReadReport, WorkspaceEndpoints.ShowAsync),
+        new("Workspace_Submit", "POST", "reports/{agencyId}/{year}/submit", Allow.EditReport, WorkspaceEndpoints.SubmitAsync),
+        new("Workspace_Edit", "GET", "reports/{agencyId}/{year}/edit", Allow.EditReport, WorkspaceEndpoints.EditAsync),
+        new("Workspace_Save", "POST", "reports/{agencyId}/{year}/edit", Allow.EditReport, WorkspaceEndpoints.SaveAsync),
+        new("Workspace_ImportForm", "GET", "reports/{agencyId}/{year}/import", Allow.EditReport, WorkspaceEndpoints.ImportFormAsync),
+        new("Workspace_ImportRead", "POST", "reports/{agencyId}/{year}/import", Allow.EditReport, WorkspaceEndpoints.ImportReadAsync),
+        new("Workspace_ImportConfirm", "POST", "reports/{agencyId}/{year}/import/confirm", Allow.EditReport, WorkspaceEndpoints.ImportConfirmAsync),
+        new("Workspace_Compare", "GET", "reports/{agencyId}/{year}/compare", Allow.ReadReport, WorkspaceEndpoints.CompareAsync),
+        new("Workspace_Preview", "GET", "reports/{agencyId}/{year}/preview", Allow.ReadReport, WorkspaceEndpoints.PreviewAsync),
+        new("Workspace_Docx", "GET", "reports/{agencyId}/{year}/export.docx", Allow.ReadReport, WorkspaceEndpoints.DocxAsync),
+        // The administrator's pages for agencies and their review chains (not /admin: Azure Functions reserves it).
+        new("Manage_Agencies", "GET", "manage/agencies", Allow.Admin, AgencyAdminEndpoints.ListAsync),
+        new("Manage_Agency", "GET", "manage/agencies/{agencyId}", Allow.Admin, AgencyAdminEndpoints.ShowAsync),
+        new("Manage_AgencySave", "POST", "manage/agencies/{agencyId}", Allow.Admin, AgencyAdminEndpoints.SaveAsync),
         // The one stylesheet of every page.
         new("Assets_Stylesheet", "GET", "assets/site.css", Allow.Public, Web.SiteAssets.StylesheetAsync),
         // Readiness for Azure's health check and scripts: storage, engine, SMTP; without the key.
         new("Health_Ready", "GET", "healthz", Allow.Public, HealthEndpoint.ReadyAsync),
     ];
+
+    /// <summary>
+    /// The site's root. An optional parameter that must stay empty: Azure Functions gives an HTTP trigger with an empty
+    /// route its function name instead, and this template means "/" to both hosts.
+    /// </summary>
+    public const string HomeTemplate = "{home:maxlength(0)?}";
 }

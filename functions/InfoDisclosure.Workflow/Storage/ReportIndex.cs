@@ -133,6 +133,17 @@ public sealed class ReportIndex(TableServiceClient tables)
         return entries;
     }
 
+    /// <summary>Every year's report of one agency, newest year first (the drafters' and reviewers' list).</summary>
+    public async Task<IReadOnlyList<ReportIndexEntry>> ListForAgencyAsync(string agencyId, CancellationToken ct)
+    {
+        var entries = new List<ReportIndexEntry>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.RowKey == agencyId, cancellationToken: ct))
+        {
+            entries.Add(FromEntity(e));
+        }
+        return entries.OrderByDescending(e => e.Year).ToList();
+    }
+
     /// <summary>Replaces the row if it still has the ETag of <paramref name="entry"/>; false when someone changed it meanwhile.</summary>
     public async Task<bool> TryReplaceAsync(ReportIndexEntry entry, CancellationToken ct)
     {

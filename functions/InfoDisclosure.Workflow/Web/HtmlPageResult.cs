@@ -4,15 +4,12 @@ using Microsoft.AspNetCore.Http;
 namespace InfoDisclosure.Workflow.Web;
 
 /// <summary>
-/// An HTML page with the headers the review pages need: a CSP without script (inline styles only, forms post to
-/// ourselves, no framing), no MIME sniffing, no Referer (the URL holds the token), nothing cached. HEAD gets the same
-/// status and headers without the body.
+/// An HTML page with the headers every page needs: its CSP (<see cref="Pages.SitePolicy"/> unless a page needs another),
+/// no MIME sniffing, no Referer (review URLs hold a token), nothing cached, no framing. HEAD gets the same status and
+/// headers without the body.
 /// </summary>
-public sealed class HtmlPageResult(int statusCode, string html, string contentSecurityPolicy = HtmlPageResult.ReviewPolicy) : IResult
+public sealed class HtmlPageResult(int statusCode, string html, string contentSecurityPolicy) : IResult
 {
-    public const string ReviewPolicy =
-        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
     public int StatusCode => statusCode;
     public string Html => html;
 

@@ -22,6 +22,7 @@ public sealed class RouteAccessTests(LocalHostFixture host)
     private static readonly string[] Callers = [Anonymous, DrafterA, DrafterB, ReviewerA, Office, Admin, Key];
     private static readonly string[] Everyone = Callers;
     private static readonly string[] SignedIn = [DrafterA, DrafterB, ReviewerA, Office, Admin, Key];
+    private static readonly string[] People = [DrafterA, DrafterB, ReviewerA, Office, Admin];
     private static readonly string[] AdminOnly = [Admin, Key];
     private static readonly string[] OfficeAndAdmin = [Office, Admin, Key];
     private static readonly string[] ReadersOfA = [DrafterA, ReviewerA, Office, Admin, Key];
@@ -62,6 +63,22 @@ public sealed class RouteAccessTests(LocalHostFixture host)
         ["Review_Show"] = Everyone,
         ["Review_Head"] = Everyone,
         ["Review_Decide"] = Everyone,
+        // GET / sends a signed-in person to /reports and everyone else (the API key included) to /sign-in.
+        ["Workspace_Home"] = People,
+        ["Workspace_Reports"] = SignedIn,
+        ["Workspace_Report"] = ReadersOfA,
+        ["Workspace_Submit"] = EditorsOfA,
+        ["Workspace_Edit"] = EditorsOfA,
+        ["Workspace_Save"] = EditorsOfA,
+        ["Workspace_ImportForm"] = EditorsOfA,
+        ["Workspace_ImportRead"] = EditorsOfA,
+        ["Workspace_ImportConfirm"] = EditorsOfA,
+        ["Workspace_Compare"] = ReadersOfA,
+        ["Workspace_Preview"] = ReadersOfA,
+        ["Workspace_Docx"] = ReadersOfA,
+        ["Manage_Agencies"] = AdminOnly,
+        ["Manage_Agency"] = AdminOnly,
+        ["Manage_AgencySave"] = AdminOnly,
         ["Assets_Stylesheet"] = Everyone,
         ["Health_Ready"] = Everyone,
     };
@@ -109,7 +126,7 @@ public sealed class RouteAccessTests(LocalHostFixture host)
         var wrong = new List<string>();
         foreach (var route in ApiRoutes.All)
         {
-            var path = "/" + route.Template.Replace("{agencyId}", agencyA).Replace("{year}", "2022")
+            var path = "/" + route.Template.Replace(ApiRoutes.HomeTemplate, "").Replace("{agencyId}", agencyA).Replace("{year}", "2022")
                 .Replace("{token}", ReviewLinkTokens.NewToken()).Replace("{email}", $"nobody-{suffix}@example.gov.cn");
             foreach (var caller in Callers)
             {

@@ -178,11 +178,14 @@ public sealed class BeijingCalendarTests
     }
 
     [Fact]
-    public void The_overview_shows_the_working_days_among_the_days_left()
+    public async Task The_overview_shows_the_working_days_among_the_days_left()
     {
         var row = new OverviewRow("a", "甲局", AgencyKinds.Department, "Draft", "起草中", null, null, [],
             "2025-01-31T23:59:59+08:00", "2025-01-31T23:59:59+08:00", 4, false, false, null, null, null, WorkingDaysLeft: 0);
-        var html = AdminPage.Render(new Overview(2024, "2025-01-27T10:00:00+08:00", [new StageCount("Draft", "起草中", 1)], [row]), "/overview", new FormToken("__RequestVerificationToken", "t"));
+        var html = await PageRenderer.Standalone.RenderAsync<OverviewPage>(new Dictionary<string, object?>
+        {
+            [nameof(OverviewPage.Overview)] = new Overview(2024, "2025-01-27T10:00:00+08:00", [new StageCount("Draft", "起草中", 1)], [row]),
+        });
 
         Assert.Contains("4 天<br><small>其中工作日 0 天</small>", html);
     }

@@ -22,6 +22,12 @@ public sealed record LocalHostFixtureOptions
     /// people in. Without Smtp__Host the fixture runs an SMTP server of its own and this is its mailbox.
     /// </summary>
     public DevMailbox? Mailbox { get; init; }
+
+    /// <summary>
+    /// The host catches its own mail in its dev mailbox (/dev/mailbox, Development without Smtp__Host), as when a
+    /// stranger runs it; <see cref="LocalHostFixture.Mailbox"/> is then not set, and the tests read the mailbox page.
+    /// </summary>
+    public bool HostRunsDevMailbox { get; init; }
 }
 
 /// <summary>
@@ -96,7 +102,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         {
             Mailbox = _options.Mailbox ?? new DevMailbox(TimeProvider.System);
         }
-        else
+        else if (!_options.HostRunsDevMailbox)
         {
             _smtp = await EmbeddedSmtpServer.StartAsync(new DevMailbox(TimeProvider.System));
             Mailbox = _smtp.Mailbox;

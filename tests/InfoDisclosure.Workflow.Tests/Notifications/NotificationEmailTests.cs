@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Validation;
 using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Notifications;
+using InfoDisclosure.Workflow.Web;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -163,7 +164,8 @@ public sealed class NotificationEmailTests : IAsyncLifetime
         }), CancellationToken.None);
         await smtp.Mailbox.WaitForAsync(m => m.HtmlBody!.Contains("/review/second"), TimeSpan.FromSeconds(10));
 
-        var page = DevMailboxPage.Render(smtp.Mailbox.Messages);
+        var page = await PageRenderer.Standalone.RenderAsync<DevMailboxPage>(
+            new Dictionary<string, object?> { [nameof(DevMailboxPage.Messages)] = smtp.Mailbox.Messages });
         Assert.True(page.IndexOf("review/second", StringComparison.Ordinal) < page.IndexOf("review/first", StringComparison.Ordinal), "newest first");
         Assert.Contains("&lt;b&gt;局&lt;/b&gt;2022年", page);
         Assert.DoesNotContain("<b>局", page);

@@ -3,6 +3,7 @@ using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
 using InfoDisclosure.Tests.Shared;
 using InfoDisclosure.Workflow.Review.Page;
+using InfoDisclosure.Workflow.Web;
 
 namespace InfoDisclosure.Workflow.Tests.ReviewLinks;
 
@@ -15,6 +16,9 @@ public sealed class ReviewPageRenderingTests
         report, 2, "复审·二校", 3, 2, "李科长", "li@example.gov.cn", 4, new string('a', 64),
         DateTimeOffset.Parse("2023-01-11T10:00:00+08:00"), DateTimeOffset.Parse("2023-01-31T23:59:59+08:00"),
         DateTimeOffset.Parse("2023-01-16T10:00:00+08:00"), findings ?? [], changes, "FORM-VALUE");
+
+    private static Task<string> Render(ReviewPageModel model) =>
+        PageRenderer.Standalone.RenderAsync<ReviewPage>(new Dictionary<string, object?> { [nameof(ReviewPage.Model)] = model });
 
     [Fact]
     public void Changes_name_the_figures_and_paragraphs_that_differ_and_nothing_else()
@@ -43,14 +47,14 @@ public sealed class ReviewPageRenderingTests
     }
 
     [Fact]
-    public void The_page_marks_changed_cells_and_paragraphs_in_the_rendered_report()
+    public async Task The_page_marks_changed_cells_and_paragraphs_in_the_rendered_report()
     {
         var before = Seed();
         var after = Seed();
         after.ProactiveDisclosure!.AdministrativeLicensing = Cell.Of(12);
         after.Overview.PlatformBuilding.Paragraphs[0] = "改写后的平台建设情况。";
 
-        var html = ReviewPage.Render(Model(after, ReportChanges.Compare("第1轮送审版本（第2版）", before, after)));
+        var html = await Render(Model(after, ReportChanges.Compare("第1轮送审版本（第2版）", before, after)));
 
         Assert.Contains("与第1轮送审版本（第2版）相比。", html);
         Assert.Contains("data-where=\"二.第二十条第（五）项.行政许可.本年处理决定数量\" class=\"changed\" title=\"原为：0\">12</td>", html);
@@ -59,11 +63,11 @@ public sealed class ReviewPageRenderingTests
     }
 
     [Fact]
-    public void Text_from_the_report_findings_and_the_posted_comment_is_escaped_and_the_page_has_no_script()
+    public async Task Text_from_the_report_findings_and_the_posted_comment_is_escaped_and_the_page_has_no_script()
     {
         var report = Seed();
         report.Opening.Paragraphs.Add("<script>alert(1)</script>");
-        var html = ReviewPage.Render(Model(report,
+        var html = await Render(Model(report,
             findings: [new Finding(Rules.TextFigureMismatch, Severity.Warning, "一.<b>", "<img src=x onerror=alert(2)>")]) with
         {
             Error = "退回修改须填写意见",

@@ -55,7 +55,7 @@ public static class ReviewPageEndpoints
                 services.GetRequiredService<DecisionLog>(), ReviewLinkTokens.FormValue(key, link.TokenHash), ct);
             return model is null
                 ? Pages.Message(StatusCodes.Status410Gone, "版本不存在", "送审版本已不存在，请联系起草人。")
-                : Page(StatusCodes.Status422UnprocessableEntity, ReviewPage.Render(model with { Error = error, Posted = posted }));
+                : Page(StatusCodes.Status422UnprocessableEntity, model with { Error = error, Posted = posted });
         }
 
         if (!await store.TryConsumeAsync(link, posted.Decision!, ct)) return AlreadyDecided();
@@ -77,9 +77,15 @@ public static class ReviewPageEndpoints
 
         return outcome.Status switch
         {
-            DecisionStatus.Recorded => Page(StatusCodes.Status200OK, ReviewPage.Done(
-                (await services.GetRequiredService<ReportDocuments>().ReadReportAsync(link.Grant.AgencyId, link.Grant.Year, link.Grant.VersionNumber, ct))!,
-                outcome.Decision!.LevelName, outcome.Decision.Approved, outcome.Decision.Comment, outcome.Decision.DecidedAt)),
+            DecisionStatus.Recorded => Pages.Render<ReviewDone>(StatusCodes.Status200OK, new Dictionary<string, object?>
+            {
+                [nameof(ReviewDone.ReportTitle)] = (await services.GetRequiredService<ReportDocuments>()
+                    .ReadReportAsync(link.Grant.AgencyId, link.Grant.Year, link.Grant.VersionNumber, ct))!.Title,
+                [nameof(ReviewDone.LevelName)] = outcome.Decision!.LevelName,
+                [nameof(ReviewDone.Approved)] = outcome.Decision.Approved,
+                [nameof(ReviewDone.Comment)] = outcome.Decision.Comment,
+                [nameof(ReviewDone.At)] = outcome.Decision.DecidedAt,
+            }),
             DecisionStatus.AlreadyDecided or DecisionStatus.NotCurrent => AlreadyDecided(),
             _ => Superseded(),
         };
@@ -94,7 +100,7 @@ public static class ReviewPageEndpoints
         var key = await services.GetRequiredService<ReviewLinkStore>().FormKeyAsync(ct);
         var model = await ReviewPageData.LoadAsync(ctx.Link!, ctx.Entry!, services.GetRequiredService<ReportIndex>(), services.GetRequiredService<ReportDocuments>(),
             services.GetRequiredService<DecisionLog>(), ReviewLinkTokens.FormValue(key, ctx.Link!.TokenHash), ct);
-        return model is null ? Superseded() : Page(StatusCodes.Status200OK, ReviewPage.Render(model));
+        return model is null ? Superseded() : Page(StatusCodes.Status200OK, model);
     }
 
     private sealed record Opened(ReviewLink? Link, ReportIndexEntry? Entry, IResult? Refusal);
@@ -146,5 +152,6 @@ public static class ReviewPageEndpoints
     private static IResult Superseded() => Pages.Message(StatusCodes.Status410Gone, "链接已失效",
         "报告已退回修改或已进入新一轮审核，此链接对应的审核已结束，本次操作未作任何改动。如需您审核，系统会发送新的邮件。");
 
-    private static IResult Page(int status, string html) => new HtmlPageResult(status, html);
+    private static IResult Page(int status, ReviewPageModel model) =>
+        Pages.Render<ReviewPage>(status, new Dictionary<string, object?> { [nameof(ReviewPage.Model)] = model });
 }
