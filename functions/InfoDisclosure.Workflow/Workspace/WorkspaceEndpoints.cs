@@ -22,9 +22,9 @@ namespace InfoDisclosure.Workflow.Workspace;
 /// </summary>
 public static class WorkspaceEndpoints
 {
-    /// <summary>GET /: the person's reports when signed in, else the sign-in page.</summary>
+    /// <summary>GET /: the caller's reports when signed in (or holding the key), else the sign-in page.</summary>
     public static Task<IResult> HomeAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route) =>
-        Task.FromResult<IResult>(new SeeOther(http.Caller() is { IsAutomation: false } ? WorkspacePaths.Reports : WorkspacePaths.SignIn));
+        Task.FromResult<IResult>(new SeeOther(http.Caller() is not null ? WorkspacePaths.Reports : WorkspacePaths.SignIn));
 
     /// <summary>GET /reports[?year=YYYY]: 我的年报.</summary>
     public static async Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, IReadOnlyDictionary<string, string> route)

@@ -22,7 +22,6 @@ public sealed class RouteAccessTests(LocalHostFixture host)
     private static readonly string[] Callers = [Anonymous, DrafterA, DrafterB, ReviewerA, Office, Admin, Key];
     private static readonly string[] Everyone = Callers;
     private static readonly string[] SignedIn = [DrafterA, DrafterB, ReviewerA, Office, Admin, Key];
-    private static readonly string[] People = [DrafterA, DrafterB, ReviewerA, Office, Admin];
     private static readonly string[] AdminOnly = [Admin, Key];
     private static readonly string[] OfficeAndAdmin = [Office, Admin, Key];
     private static readonly string[] ReadersOfA = [DrafterA, ReviewerA, Office, Admin, Key];
@@ -63,8 +62,8 @@ public sealed class RouteAccessTests(LocalHostFixture host)
         ["Review_Show"] = Everyone,
         ["Review_Head"] = Everyone,
         ["Review_Decide"] = Everyone,
-        // GET / sends a signed-in person to /reports and everyone else (the API key included) to /sign-in.
-        ["Workspace_Home"] = People,
+        // GET / sends a known caller to /reports and anyone else to /sign-in.
+        ["Workspace_Home"] = SignedIn,
         ["Workspace_Reports"] = SignedIn,
         ["Workspace_Report"] = ReadersOfA,
         ["Workspace_Submit"] = EditorsOfA,
