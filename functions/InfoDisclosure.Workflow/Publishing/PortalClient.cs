@@ -69,16 +69,16 @@ public sealed class PortalClient(IHttpClientFactory httpClients, IOptions<Portal
 
         using (response)
         {
-            // The status code and a message of ours are kept, never the remote body (it may be anything the endpoint chose to show).
+            // The status code and a message of ours are kept, never the remote body or reason phrase (the endpoint chooses them).
             var status = (int)response.StatusCode;
             if (status is >= 400 and < 500)
             {
                 throw new PermanentPushFailure(
-                    $"The {receiver} {endpoint} refused the report: HTTP {status} {response.ReasonPhrase}. Check the {receiver}'s settings, then publish again.", status);
+                    $"The {receiver} {endpoint} refused the report: HTTP {status}. Check the {receiver}'s settings, then publish again.", status);
             }
             if (!response.IsSuccessStatusCode)
             {
-                throw new PortalPushException($"The {receiver} {endpoint} answered HTTP {status} {response.ReasonPhrase}; retrying.", status);
+                throw new PortalPushException($"The {receiver} {endpoint} answered HTTP {status}; the push was not accepted.", status);
             }
             return await response.Content.ReadAsStringAsync(ct);
         }
