@@ -72,7 +72,7 @@ public sealed class SignInService(
             [nameof(SignInMail.ExpiresAt)] = expires,
         });
         var text = $"{person.Name} 您好！请打开下面的链接登录政府信息公开工作年度报告系统：\n\n{url}\n\n"
-            + $"链接有效期至 {BeijingTime.FormatDateTime(expires)}（北京时间），只能使用一次。打开链接后需再点击“登录”按钮。\n如果不是您本人申请登录，请忽略本邮件。";
+            + $"链接有效期至 {BeijingTime.FormatDateTime(expires)}，只能使用一次。打开链接后需再点击“登录”按钮。\n如果不是您本人申请登录，请忽略本邮件。";
         try
         {
             await mail.SendAsync(new EmailMessage([new EmailAddress(person.Name, person.Email)], "【登录】政府信息公开工作年度报告系统", html, text), ct);
