@@ -1,3 +1,5 @@
+using InfoDisclosure.Workflow.Agencies;
+
 namespace InfoDisclosure.Workflow.Deadlines;
 
 /// <summary>
@@ -7,15 +9,13 @@ namespace InfoDisclosure.Workflow.Deadlines;
 /// </summary>
 public sealed record ReportDeadlines(int Year, DateOnly Statutory, DateOnly? SubmitBy = null, DateOnly? PublishBy = null)
 {
-    public const string Department = "department";
-    public const string Government = "government";
-
     /// <summary>The statutory publication date for an agency kind ("department" or "government").</summary>
     public static DateOnly StatutoryDate(string agencyKind, int year) => agencyKind switch
     {
-        Department => new DateOnly(year + 1, 1, 31),
-        Government => new DateOnly(year + 1, 3, 31),
-        _ => throw new ArgumentException($"Unknown agency kind '{agencyKind}' (expected '{Department}' or '{Government}').", nameof(agencyKind)),
+        AgencyKinds.Department => new DateOnly(year + 1, 1, 31),
+        AgencyKinds.Government => new DateOnly(year + 1, 3, 31),
+        _ => throw new ArgumentException(
+            $"Unknown agency kind '{agencyKind}' (expected '{AgencyKinds.Department}' or '{AgencyKinds.Government}').", nameof(agencyKind)),
     };
 
     /// <summary>
