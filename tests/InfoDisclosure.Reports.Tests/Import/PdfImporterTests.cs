@@ -14,34 +14,27 @@ namespace InfoDisclosure.Reports.Tests.Import;
 [Collection(ChromiumCollection.Name)]
 public class PdfImporterTests(ChromiumFixture chromium)
 {
-    /// <summary>The page served as a portal serves it (its bytes, decoded by its own charset), printed.</summary>
-    private async Task<byte[]> PrintAsync(byte[] html)
-    {
-        var page = await chromium.Browser.NewPageAsync();
-        try
-        {
-            await page.RouteAsync("http://portal.test/report.html", route => route.FulfillAsync(new() { BodyBytes = html, ContentType = "text/html" }));
-            await page.GotoAsync("http://portal.test/report.html");
-            return await page.PdfAsync(new() { Format = "A4" });
-        }
-        finally
-        {
-            await page.CloseAsync();
-        }
-    }
+    private const string Utf8Html = "text/html; charset=utf-8";
 
-    private async Task<byte[]> PrintAsync(string html)
+    /// <summary>
+    /// Every page this class prints: started together on first use, so Chromium prints ahead of the tests that read
+    /// them (xunit runs the rows one at a time).
+    /// </summary>
+    private static IEnumerable<(string Key, Func<byte[]> Html, string ContentType)> AllPages() =>
+        WordStylePageCorpusTests.FixtureNames.Select(fixture => (RendererKey(fixture), (Func<byte[]>)(() => RendererPage(fixture)), Utf8Html))
+            .Concat(WordStylePages().Select(row => ((string)row[0], (string)row[1])).Select(page =>
+                (WordStyleKey(page.Item1, page.Item2), (Func<byte[]>)(() => WordStylePageCorpusTests.Page(page.Item1, page.Item2)), "text/html")));
+
+    private static string RendererKey(string fixture) => $"renderer {fixture}";
+    private static string WordStyleKey(string fixture, string variant) => $"word-style {fixture} {variant}";
+
+    private static byte[] RendererPage(string fixture) =>
+        System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.RenderPage(ReportImporter.ImportText(TestPaths.ReadFixture(fixture)).Report));
+
+    private Task<byte[]> PrintedAsync(string key, Func<byte[]> html, string contentType)
     {
-        var page = await chromium.Browser.NewPageAsync();
-        try
-        {
-            await page.SetContentAsync(html);
-            return await page.PdfAsync(new() { Format = "A4" });
-        }
-        finally
-        {
-            await page.CloseAsync();
-        }
+        chromium.Pdfs.Prefetch(AllPages());
+        return chromium.Pdfs.PrintAsync(key, html, contentType);
     }
 
     private static List<string> Described(IEnumerable<Finding> findings) =>
@@ -62,7 +55,7 @@ public class PdfImporterTests(ChromiumFixture chromium)
     {
         var html = HtmlRenderer.RenderPage(ReportImporter.ImportText(TestPaths.ReadFixture(fixture)).Report);
 
-        var fromPdf = ReportImporter.ImportPdf(await PrintAsync(html));
+        var fromPdf = ReportImporter.ImportPdf(await PrintedAsync(RendererKey(fixture), () => RendererPage(fixture), Utf8Html));
 
         AssertSameImport(ReportImporter.ImportHtml(html), fromPdf);
     }
@@ -103,7 +96,7 @@ public class PdfImporterTests(ChromiumFixture chromium)
     {
         var bytes = WordStylePageCorpusTests.Page(fixture, variant);
 
-        var fromPdf = ReportImporter.ImportPdf(await PrintAsync(bytes));
+        var fromPdf = ReportImporter.ImportPdf(await PrintedAsync(WordStyleKey(fixture, variant), () => bytes, "text/html"));
 
         AssertSameImport(ReportImporter.ImportHtml(bytes), fromPdf);
     }
@@ -114,7 +107,8 @@ public class PdfImporterTests(ChromiumFixture chromium)
     [Fact]
     public async Task A_scan_without_a_text_layer_is_one_import_scanned_error()
     {
-        var pdf = await PrintAsync($"""<!doctype html><html><body style="margin:0"><img src="data:image/png;base64,{Png}" style="width:180mm;height:250mm"></body></html>""");
+        var pdf = await PrintedAsync("scan", () => System.Text.Encoding.UTF8.GetBytes(
+            $"""<!doctype html><html><body style="margin:0"><img src="data:image/png;base64,{Png}" style="width:180mm;height:250mm"></body></html>"""), Utf8Html);
 
         var result = ReportImporter.ImportPdf(pdf);
 

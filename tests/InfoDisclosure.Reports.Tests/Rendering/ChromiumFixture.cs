@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace InfoDisclosure.Reports.Tests.Rendering;
@@ -10,6 +11,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Pages printed to PDF in this browser, each once per run and several at a time.</summary>
+    public PdfPrints Pdfs { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -24,6 +28,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+        Pdfs = new PdfPrints(Browser);
     }
 
     /// <summary>
@@ -50,6 +55,57 @@ public sealed class ChromiumFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
+    }
+}
+
+/// <summary>
+/// Prints pages to A4 PDF, each page once per run under its key. <see cref="Prefetch"/> starts a whole set at once, so
+/// Chromium prints the next pages while the tests read the first ones: the tests of a collection run one at a time, and
+/// printing one page after another kept a core idle.
+/// </summary>
+public sealed class PdfPrints(IBrowser browser)
+{
+    /// <summary>Pages printing at once: Chromium prints each in its own renderer, so one per core keeps them all busy.</summary>
+    private readonly SemaphoreSlim _printing = new(Math.Max(2, Environment.ProcessorCount));
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _printed = new();
+
+    /// <summary>
+    /// The PDF of the page <paramref name="html"/> makes, served at http://portal.test/report.html with
+    /// <paramref name="contentType"/> (text/html alone: the bytes are decoded by their own charset, as a portal serves them).
+    /// </summary>
+    public Task<byte[]> PrintAsync(string key, Func<byte[]> html, string contentType = "text/html") =>
+        _printed.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(() => PrintNowAsync(html, contentType))).Value;
+
+    /// <summary>Starts printing every page not printed yet; the tests then wait for theirs with <see cref="PrintAsync"/>.</summary>
+    public void Prefetch(IEnumerable<(string Key, Func<byte[]> Html, string ContentType)> pages)
+    {
+        // A failed print is reported by the test that awaits it.
+        foreach (var (key, html, contentType) in pages) _ = PrintAsync(key, html, contentType);
+    }
+
+    private async Task<byte[]> PrintNowAsync(Func<byte[]> html, string contentType)
+    {
+        await _printing.WaitAsync();
+        try
+        {
+            var bytes = await Task.Run(html);
+            var page = await browser.NewPageAsync();
+            try
+            {
+                await page.RouteAsync("http://portal.test/report.html", route => route.FulfillAsync(new() { BodyBytes = bytes, ContentType = contentType }));
+                await page.GotoAsync("http://portal.test/report.html");
+                return await page.PdfAsync(new() { Format = "A4" });
+            }
+            finally
+            {
+                await page.CloseAsync();
+            }
+        }
+        finally
+        {
+            _printing.Release();
+        }
     }
 }
 

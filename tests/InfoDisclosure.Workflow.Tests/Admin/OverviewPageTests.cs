@@ -3,6 +3,7 @@ using System.Text;
 using System.Net.Http.Json;
 using InfoDisclosure.Workflow.Tests.Access;
 using InfoDisclosure.Workflow.Tests.Api;
+using InfoDisclosure.Workflow.Tests.Browser;
 using InfoDisclosure.Workflow.Tests.Publishing;
 using Microsoft.Playwright;
 
@@ -91,12 +92,9 @@ public sealed class OverviewPageTests(PublishingHostFixture world)
     [Fact]
     public async Task On_a_375_px_phone_the_office_signs_in_from_the_mail_and_the_page_fits_the_screen()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 812 } });
+        await using var chromium = await SharedChromium.LeaseAsync();
+        var browser = chromium.Browser;
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 812 } });
         var page = await context.NewPageAsync();
         await EnsureOfficeAsync();
         await page.GotoAsync(new Uri(world.Host.BaseAddress, $"overview?year={Year}").ToString());

@@ -15,18 +15,16 @@ public sealed class DemoHostCollection : ICollectionFixture<DemoHostFixture>
 /// </summary>
 public sealed class DemoHostFixture : IAsyncLifetime
 {
-    public const string Chromium = "/usr/bin/chromium";
     public const string DemoAgency = "demo-hongsibu";
     public const int DemoYear = 2022;
 
-    private IPlaywright? playwright;
+    private SharedChromium.Lease? chromium;
 
     public LocalHostFixture Host { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => chromium?.Browser ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install the Debian package 'chromium' (.ci/run does).");
         Host = await LocalHostFixture.StartAsync(new LocalHostFixtureOptions
         {
             Settings = new Dictionary<string, string>
@@ -37,14 +35,7 @@ public sealed class DemoHostFixture : IAsyncLifetime
             StartTimeout = TimeSpan.FromMinutes(3),
             HostRunsDevMailbox = true,
         });
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        chromium = await SharedChromium.LeaseAsync();
     }
 
     /// <summary>A fresh browser profile (no cookies) at phone or desktop width.</summary>
@@ -59,8 +50,7 @@ public sealed class DemoHostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        playwright?.Dispose();
+        if (chromium is not null) await chromium.DisposeAsync();
         if (Host is not null) await Host.DisposeAsync();
     }
 }

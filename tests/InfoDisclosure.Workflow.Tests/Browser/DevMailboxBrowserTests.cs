@@ -20,9 +20,9 @@ public sealed class DevMailboxBrowserTests(DemoHostFixture world)
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(message.Text); };
 
         var mail = page.Locator("article.mail", new PageLocatorOptions { HasText = $"editor-{agencyId}@example.gov.cn" });
-        for (var attempt = 0; attempt < 60 && await mail.CountAsync() == 0; attempt++)
+        for (var attempt = 0; attempt < 240 && await mail.CountAsync() == 0; attempt++)
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
             await page.GotoAsync("dev/mailbox");
         }
         Assert.Equal(1, await mail.CountAsync());

@@ -8,12 +8,9 @@ namespace InfoDisclosure.Workflow.Tests.Browser;
 [Collection(MailedHostCollection.Name)]
 public sealed class ReviewPageBrowserTests(MailedHostFixture world)
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task A_reviewer_approves_on_a_phone_from_the_e_mailed_link_and_the_next_level_is_asked()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install the Debian package 'chromium' (.ci/run does).");
         var id = ApiDriver.NewAgencyId("phone");
         var agency = ApiDriver.Agency(id,
             ApiDriver.Level("any", ("赵编辑", $"editor-{id}@example.gov.cn")),
@@ -25,15 +22,9 @@ public sealed class ReviewPageBrowserTests(MailedHostFixture world)
         using (var submitted = await world.Api.SubmitAsync(id, 2022)) Assert.Equal(System.Net.HttpStatusCode.Accepted, submitted.StatusCode);
         var link = MailedHostFixture.LinkIn(await world.MailAsync($"editor-{id}@example.gov.cn", "【待审核】"));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        await using var chromium = await SharedChromium.LeaseAsync();
+        var browser = chromium.Browser;
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 375, Height = 812 },
             DeviceScaleFactor = 2,

@@ -129,9 +129,9 @@ public sealed class WorkspaceBrowserTests(DemoHostFixture world)
         await page.Locator("input[name=email]").FillAsync(email);
         await page.Locator("main button[type=submit]").ClickAsync();
         await page.WaitForLoadStateAsync();
-        for (var attempt = 0; attempt < 60 && await mails.CountAsync() <= before; attempt++)
+        for (var attempt = 0; attempt < 120 && await mails.CountAsync() <= before; attempt++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
             await mailbox.ReloadAsync();
         }
         Assert.True(await mails.CountAsync() > before, $"no sign-in e-mail for {email} in the dev mailbox");
