@@ -25,14 +25,15 @@ public sealed class CrashPlan : IOrchestrationService
     public const string Setting = "LocalHost:CrashPlan";
     public const string LinePrefix = "CRASH PLAN:";
 
-    /// <summary>If some listed instance never reaches its boundary, the host is killed anyway after this long.</summary>
-    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(4);
+    /// <summary>If no further listed instance reaches its boundary for this long, the host is killed anyway (and says which did not).</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
 
     private readonly IOrchestrationService _engine;
     private readonly IReadOnlyDictionary<string, int> _killAt;
     private readonly ConcurrentDictionary<string, int> _completed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _held = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _never = new();
+    private long _lastHeldTicks;
     private int _armed;
 
     public CrashPlan(IOrchestrationService engine, IReadOnlyDictionary<string, int> killAt)
@@ -66,6 +67,7 @@ public sealed class CrashPlan : IOrchestrationService
             {
                 var name = (workItem.TaskMessage.Event as TaskScheduledEvent)?.Name ?? "?";
                 _held[instance] = name;
+                Interlocked.Exchange(ref _lastHeldTicks, DateTime.UtcNow.Ticks);
                 Say($"{instance} held at activity {k} ({name}), before its result is committed.");
                 if (Interlocked.Exchange(ref _armed, 1) == 0) _ = KillAfterGiveUpAsync();
                 if (_held.Count == _killAt.Count) Kill("every listed instance is at its boundary");
@@ -78,7 +80,8 @@ public sealed class CrashPlan : IOrchestrationService
 
     private async Task KillAfterGiveUpAsync()
     {
-        await Task.Delay(GiveUpAfter);
+        while (DateTime.UtcNow - new DateTime(Interlocked.Read(ref _lastHeldTicks), DateTimeKind.Utc) < GiveUpAfter)
+            await Task.Delay(TimeSpan.FromSeconds(5));
         Kill($"gave up waiting for {string.Join(", ", _killAt.Keys.Where(i => !_held.ContainsKey(i)))}");
     }
 

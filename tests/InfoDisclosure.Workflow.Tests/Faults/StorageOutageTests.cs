@@ -17,6 +17,8 @@ public sealed class StorageOutageTests(OutageWorld world)
     {
         var report = FaultsWorld.NewReport("storage");
         await world.CreateAsync(report);
+        // Signed in before the outage: signing in needs storage too.
+        foreach (var reviewer in FaultReport.Reviewers) await world.Api.SessionAsync(reviewer);
         await world.SubmitAsync(report);
         await world.Api.WaitForAsync(report.AgencyId, FaultReport.Year, "InReview", level: 1, round: 1);
         await world.Api.ApproveAsync(report.AgencyId, FaultReport.Year, 1, 1, FaultReport.Reviewers[0]);
@@ -25,14 +27,18 @@ public sealed class StorageOutageTests(OutageWorld world)
         await world.Api.ApproveAsync(report.AgencyId, FaultReport.Year, 2, 1, FaultReport.Reviewers[1]);
         var stoppedAt = DateTime.UtcNow;
         await world.Host.StopStorageAsync();
-
-        // From outside, during the outage: the next decision is refused with an error, not accepted and lost.
-        using (var refused = await world.Api.DecideAsync(report.AgencyId, FaultReport.Year, 3, 1, FaultReport.Reviewers[2]))
+        try
+        {
+            // From outside, during the outage: the next decision is refused with an error, not accepted and lost.
+            using var refused = await world.Api.DecideAsync(report.AgencyId, FaultReport.Year, 3, 1, FaultReport.Reviewers[2]);
             Assert.True((int)refused.StatusCode >= 500, $"a decision while storage is down: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}");
-
-        var left = Outage - (DateTime.UtcNow - stoppedAt);
-        if (left > TimeSpan.Zero) await Task.Delay(left);
-        await world.Host.StartStorageAsync();
+            var left = Outage - (DateTime.UtcNow - stoppedAt);
+            if (left > TimeSpan.Zero) await Task.Delay(left);
+        }
+        finally
+        {
+            await world.Host.StartStorageAsync();
+        }
 
         await WaitUntilAsync(report, r => (string?)r["status"]!["stage"] == "InReview" && (int?)r["status"]!["level"] == 3, TimeSpan.FromMinutes(3));
         await world.ApproveToPublishedAsync(report, fromLevel: 3);
