@@ -96,13 +96,31 @@ public abstract class FaultsWorld : IAsyncLifetime
     /// <summary>Each level approved by its reviewer as soon as the report is at it, then published and the drafter told.</summary>
     public async Task ApproveToPublishedAsync(FaultReport report, int fromLevel = 1)
     {
-        for (var level = fromLevel; level <= 3; level++)
+        try
         {
-            await Api.WaitForAsync(report.AgencyId, FaultReport.Year, "InReview", level: level, round: 1);
-            await Api.ApproveAsync(report.AgencyId, FaultReport.Year, level, 1, FaultReport.Reviewers[level - 1]);
+            for (var level = fromLevel; level <= 3; level++)
+            {
+                await Api.WaitForAsync(report.AgencyId, FaultReport.Year, "InReview", level: level, round: 1);
+                await Api.ApproveAsync(report.AgencyId, FaultReport.Year, level, 1, FaultReport.Reviewers[level - 1]);
+            }
+            await Api.WaitForAsync(report.AgencyId, FaultReport.Year, "Published");
+            await Mailbox.WaitForAsync(m => m.Subject == $"【已发布】{report.Title}", ApiDriver.Patience);
         }
-        await Api.WaitForAsync(report.AgencyId, FaultReport.Year, "Published");
-        await Mailbox.WaitForAsync(m => m.Subject == $"【已发布】{report.Title}", ApiDriver.Patience);
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message[..Math.Min(600, e.Message.Length)]}\nThe host's warnings:\n{HostTrouble()}", e);
+        }
+    }
+
+    /// <summary>The host's warnings and failures, most recent last, for a failure message.</summary>
+    public string HostTrouble(int lines = 60)
+    {
+        // The simple console format: "warn: Category[id]" and the message on the next line.
+        var output = Host.Host.Output.Split('\n');
+        return string.Join("\n", output.Select((line, i) => (line, i))
+            .Where(l => l.line.StartsWith("warn:", StringComparison.Ordinal) || l.line.StartsWith("fail:", StringComparison.Ordinal) || l.line.StartsWith("crit:", StringComparison.Ordinal))
+            .SelectMany(l => output.Skip(l.i).Take(2))
+            .TakeLast(lines));
     }
 
     public List<ReceivedMail> MailAbout(FaultReport report) =>

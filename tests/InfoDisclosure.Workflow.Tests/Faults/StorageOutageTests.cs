@@ -64,6 +64,6 @@ public sealed class StorageOutageTests(OutageWorld world)
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"{report.AgencyId} after the outage: {last}");
+        throw new TimeoutException($"{report.AgencyId} after the outage: {last[..Math.Min(400, last.Length)]}\nThe host's warnings:\n{world.HostTrouble(120)}");
     }
 }
