@@ -44,6 +44,8 @@ using var channel = builder.AddDurableTaskSidecar(configuration["AzureWebJobsSto
     registry.AddInfoDisclosureTasks();
     if (testing) registry.AddTestingTasks(configuration);
 });
+// Testing mode only: the crash tests' fault injection (SIGKILL at the listed activity boundaries, see CrashPlan).
+if (testing) builder.Services.AddCrashPlan(configuration);
 builder.AddInfoDisclosureTelemetry();
 // An exception in a handler answers problem details (title and trace id) in every environment: never a stack trace.
 builder.Services.AddProblemDetails();

@@ -37,7 +37,8 @@ public static class DurableTaskSidecar
 
         services.AddSingleton(sp => new AzureStorageOrchestrationService(EngineSettingsFor(configuration, EngineSettings.Shared, storageConnection, sp.GetRequiredService<ILoggerFactory>())));
         // The dispatchers see the engine through ParallelActivityFetch, which takes activity work items from the queue in parallel.
-        services.AddSingleton<IOrchestrationService>(sp => new ParallelActivityFetch(sp.GetRequiredService<AzureStorageOrchestrationService>()));
+        services.AddSingleton(sp => new ParallelActivityFetch(sp.GetRequiredService<AzureStorageOrchestrationService>()));
+        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<ParallelActivityFetch>());
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<TaskHubGrpcServer>();
         services.AddGrpc();

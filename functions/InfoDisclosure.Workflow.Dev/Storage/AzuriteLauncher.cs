@@ -235,6 +235,32 @@ public sealed class AzuriteLauncher : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGTERM and wait (killed after <paramref name="timeout"/>): Azurite writes its data out and closes its ports, as
+    /// storage that goes away keeps what it acknowledged. Start it again with the same ports and data directory.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited && !OperatingSystem.IsWindows() && SysKill(_process.Id, SigTerm) == 0)
+        {
+            using var cts = new CancellationTokenSource(timeout);
+            try
+            {
+                await _process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Still running: killed below.
+            }
+        }
+        Dispose();
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SysKill(int pid, int signal);
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;

@@ -131,6 +131,31 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await StartHostAsync();
     }
 
+    /// <summary>
+    /// A storage outage: Azurite stops (its data kept, so <see cref="LocalHostFixtureOptions.PersistStorage"/> is needed)
+    /// while the host runs on, until <see cref="StartStorageAsync"/>.
+    /// </summary>
+    public Task StopStorageAsync()
+    {
+        if (_dataDirectory is null) throw new InvalidOperationException("Stopping storage needs PersistStorage: in memory, its data would go with it.");
+        return Azurite.StopAsync(TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>Azurite again on the same ports and data after <see cref="StopStorageAsync"/>.</summary>
+    public async Task StartStorageAsync()
+    {
+        var stopped = Azurite;
+        _azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions
+        {
+            RepoRoot = HostPaths.RepoRoot,
+            DataDirectory = _dataDirectory,
+            BlobPort = stopped.BlobPort,
+            QueuePort = stopped.QueuePort,
+            TablePort = stopped.TablePort,
+            Log = TextWriter.Null,
+        });
+    }
+
     /// <summary>SIGTERM: the host drains and exits.</summary>
     public Task StopAsync() => Host.StopAsync(TimeSpan.FromSeconds(60));
 

@@ -14,7 +14,8 @@ namespace InfoDisclosure.Workflow.Tests.Publishing;
 public sealed record OfficeDelivery(string IdempotencyKey, bool SignatureValid, System.Text.Json.Nodes.JsonNode Body);
 
 /// <summary>One POST the receiver saw.</summary>
-public sealed record PortalRequest(int Number, string IdempotencyKey, string? Signature, bool SignatureValid, byte[] Body, int AnsweredStatus)
+public sealed record PortalRequest(int Number, string IdempotencyKey, string? Signature, bool SignatureValid, byte[] Body, int AnsweredStatus,
+    TimeSpan AnswerDelay = default)
 {
     public PortalPayload Payload => PortalPayload.Parse(Body);
 }
@@ -22,7 +23,8 @@ public sealed record PortalRequest(int Number, string IdempotencyKey, string? Si
 /// <summary>
 /// An agency portal run by the tests: a small Kestrel app on a free loopback port. It checks the X-Signature of every
 /// POST against the shared secret, records every request, can be told to fail the first N attempts or every attempt
-/// (503), or answer given statuses (4xx with an error page), publishes each Idempotency-Key once, and answers {url} where it "shows" the report.
+/// (503), or answer given statuses (4xx with an error page), or accept and publish but answer only after a delay (a
+/// timeout on the sender's side), publishes each Idempotency-Key once, and answers {url} where it "shows" the report.
 /// </summary>
 public sealed class PortalReceiver : IAsyncDisposable
 {
@@ -70,6 +72,14 @@ public sealed class PortalReceiver : IAsyncDisposable
 
     private readonly ConcurrentQueue<int> _answers = new();
 
+    /// <summary>The next accepted POSTs are published at once but answered only after these delays.</summary>
+    public void AnswerLate(params TimeSpan[] delays)
+    {
+        foreach (var delay in delays) _late.Enqueue(delay);
+    }
+
+    private readonly ConcurrentQueue<TimeSpan> _late = new();
+
     public static async Task<PortalReceiver> StartAsync(string secret)
     {
         var port = LoopbackPorts.Free();
@@ -103,13 +113,15 @@ public sealed class PortalReceiver : IAsyncDisposable
         else if (_answers.TryDequeue(out var answer)) status = answer;
         else if (_alwaysFail || Interlocked.Decrement(ref _failFirst) >= 0) status = StatusCodes.Status503ServiceUnavailable;
         else status = StatusCodes.Status200OK;
-        _requests.Enqueue(new PortalRequest(number, key, signature, valid, body, status));
+        var late = status == StatusCodes.Status200OK && _late.TryDequeue(out var delay) ? delay : TimeSpan.Zero;
+        _requests.Enqueue(new PortalRequest(number, key, signature, valid, body, status, late));
         // A refusal carries a body of the portal's own, which must not end up in our messages.
         if (status is >= 400 and < 500) return Results.Text("<html>portal error page: internal details</html>", "text/html", statusCode: status);
         if (status != StatusCodes.Status200OK) return Results.StatusCode(status);
 
         var payload = PortalPayload.Parse(body);
         _published.TryAdd(key, payload);
+        if (late > TimeSpan.Zero) await Task.Delay(late, CancellationToken.None);
         return Results.Json(new { url = UrlFor(Port, payload.AgencyId, payload.Year) });
     }
 
