@@ -214,8 +214,6 @@ public sealed class WorkspaceBrowserTests(DemoHostFixture world)
 
         await admin.GotoAsync("overview");
         await ShotAsync(admin, "overview");
-        await admin.GotoAsync("no-such-page");
-        await ShotAsync(admin, "not-found");
 
         await using var officeContext = await world.NewContextAsync();
         var office = await officeContext.NewPageAsync();
