@@ -261,4 +261,44 @@ public sealed class ApiFunctions
     public Task<IActionResult> AssetsStylesheet(
         [HttpTrigger(Anonymous, "get", Route = "assets/site.css")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Review")]
+    public Task<IActionResult> WorkspaceReview(
+        [HttpTrigger(Anonymous, "get", Route = "reports/{agencyId}/{year}/review")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Workspace_Decide")]
+    public Task<IActionResult> WorkspaceDecide(
+        [HttpTrigger(Anonymous, "post", Route = "reports/{agencyId}/{year}/review")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_People")]
+    public Task<IActionResult> ManagePeople(
+        [HttpTrigger(Anonymous, "get", Route = "manage/people")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_PersonAdd")]
+    public Task<IActionResult> ManagePersonAdd(
+        [HttpTrigger(Anonymous, "post", Route = "manage/people")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_Person")]
+    public Task<IActionResult> ManagePerson(
+        [HttpTrigger(Anonymous, "get", Route = "manage/people/{email}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_PersonSave")]
+    public Task<IActionResult> ManagePersonSave(
+        [HttpTrigger(Anonymous, "post", Route = "manage/people/{email}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Manage_PersonRemove")]
+    public Task<IActionResult> ManagePersonRemove(
+        [HttpTrigger(Anonymous, "post", Route = "manage/people/{email}/remove")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("Assets_Totals")]
+    public Task<IActionResult> AssetsTotals(
+        [HttpTrigger(Anonymous, "get", Route = "assets/totals.js")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 }

@@ -66,6 +66,9 @@ public static class ApiRoutes
         new("Workspace_ImportForm", "GET", "reports/{agencyId}/{year}/import", Allow.EditReport, WorkspaceEndpoints.ImportFormAsync),
         new("Workspace_ImportRead", "POST", "reports/{agencyId}/{year}/import", Allow.EditReport, WorkspaceEndpoints.ImportReadAsync),
         new("Workspace_ImportConfirm", "POST", "reports/{agencyId}/{year}/import/confirm", Allow.EditReport, WorkspaceEndpoints.ImportConfirmAsync),
+        // A signed-in reviewer decides from the workspace (the review page with the session instead of the e-mailed link).
+        new("Workspace_Review", "GET", "reports/{agencyId}/{year}/review", Allow.Decide, WorkspaceReview.ShowAsync),
+        new("Workspace_Decide", "POST", "reports/{agencyId}/{year}/review", Allow.Decide, WorkspaceReview.DecideAsync),
         new("Workspace_Compare", "GET", "reports/{agencyId}/{year}/compare", Allow.ReadReport, WorkspaceEndpoints.CompareAsync),
         new("Workspace_Preview", "GET", "reports/{agencyId}/{year}/preview", Allow.ReadReport, WorkspaceEndpoints.PreviewAsync),
         new("Workspace_Docx", "GET", "reports/{agencyId}/{year}/export.docx", Allow.ReadReport, WorkspaceEndpoints.DocxAsync),
@@ -73,8 +76,14 @@ public static class ApiRoutes
         new("Manage_Agencies", "GET", "manage/agencies", Allow.Admin, AgencyAdminEndpoints.ListAsync),
         new("Manage_Agency", "GET", "manage/agencies/{agencyId}", Allow.Admin, AgencyAdminEndpoints.ShowAsync),
         new("Manage_AgencySave", "POST", "manage/agencies/{agencyId}", Allow.Admin, AgencyAdminEndpoints.SaveAsync),
-        // The one stylesheet of every page.
+        new("Manage_People", "GET", "manage/people", Allow.Admin, PeopleAdminEndpoints.ListAsync),
+        new("Manage_PersonAdd", "POST", "manage/people", Allow.Admin, PeopleAdminEndpoints.AddAsync),
+        new("Manage_Person", "GET", "manage/people/{email}", Allow.Admin, PeopleAdminEndpoints.ShowAsync),
+        new("Manage_PersonSave", "POST", "manage/people/{email}", Allow.Admin, PeopleAdminEndpoints.SaveAsync),
+        new("Manage_PersonRemove", "POST", "manage/people/{email}/remove", Allow.Admin, PeopleAdminEndpoints.RemoveAsync),
+        // The one stylesheet of every page, and the editor's totals script (allowed by the editor's nonce).
         new("Assets_Stylesheet", "GET", "assets/site.css", Allow.Public, Web.SiteAssets.StylesheetAsync),
+        new("Assets_Totals", "GET", "assets/totals.js", Allow.Public, Web.SiteAssets.TotalsScriptAsync),
         // Readiness for Azure's health check and scripts: storage, engine, SMTP; without the key.
         new("Health_Ready", "GET", "healthz", Allow.Public, HealthEndpoint.ReadyAsync),
     ];

@@ -256,8 +256,10 @@ public static class WorkspaceEndpoints
         IReadOnlyDictionary<string, string>? posted, string? errorField, string? error, string? notice)
     {
         var findings = await Queries(http).ValidateAsync(report, entry.AgencyId, entry.Year, http.RequestAborted);
-        return Page<EditorPage>(http, status, new Dictionary<string, object?>
+        var nonce = SiteAssets.NewNonce();
+        return Page<EditorPage>(http, status, SiteAssets.PolicyWithScripts(nonce), new Dictionary<string, object?>
         {
+            [nameof(EditorPage.ScriptNonce)] = nonce,
             [nameof(EditorPage.Entry)] = entry,
             [nameof(EditorPage.Report)] = report,
             [nameof(EditorPage.Findings)] = WorkspaceQueries.Group(report, findings),
@@ -304,11 +306,15 @@ public static class WorkspaceEndpoints
     private static IResult NoSuchReport() => Pages.Message(StatusCodes.Status404NotFound, "找不到报告", "没有这份报告。请从“我的年报”打开。");
 
     /// <summary>A workspace page: every one shows who is signed in, with the sign-out form and its anti-forgery token.</summary>
-    internal static IResult Page<TPage>(HttpContext http, int status, Dictionary<string, object?> parameters) where TPage : Microsoft.AspNetCore.Components.IComponent
+    internal static IResult Page<TPage>(HttpContext http, int status, Dictionary<string, object?> parameters) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        Page<TPage>(http, status, Pages.SitePolicy, parameters);
+
+    internal static IResult Page<TPage>(HttpContext http, int status, string contentSecurityPolicy, Dictionary<string, object?> parameters)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
     {
         parameters["Caller"] = WorkspaceAccess.Caller(http);
         parameters["Token"] = FormToken.For(http);
-        return Pages.Render<TPage>(status, parameters);
+        return Pages.Render<TPage>(status, parameters, contentSecurityPolicy);
     }
 
     private static WorkspaceQueries Queries(HttpContext http) => http.RequestServices.GetRequiredService<WorkspaceQueries>();

@@ -14,6 +14,9 @@ public static class WorkspacePaths
 
     public static string Compare(string agencyId, int year) => Report(agencyId, year) + "/compare";
 
+    /// <summary>The signed-in reviewer's review page (待我审核).</summary>
+    public static string Review(string agencyId, int year) => Report(agencyId, year) + "/review";
+
     public static string Submit(string agencyId, int year) => Report(agencyId, year) + "/submit";
 
     public static string Preview(string agencyId, int year) => Report(agencyId, year) + "/preview";

@@ -196,7 +196,12 @@ public sealed class WorkspaceQueries(
         "submitted" => "报送主管部门",
         "published" => "已发布",
         "publish-retry-requested" => "请求重新发布",
+        "resend-requested" => "请求重发邮件",
+        "notification-failing" => "邮件发送失败",
+        "notification-recovered" => "邮件恢复发送",
+        "recovered" => "恢复审核流程",
         _ when action.StartsWith("publish-failed", StringComparison.Ordinal) => "发布失败",
+        _ when action.StartsWith("publishing-", StringComparison.Ordinal) => "发布到门户网站",
         _ => action,
     };
 

@@ -72,13 +72,22 @@ public sealed class RouteAccessTests(LocalHostFixture host)
         ["Workspace_ImportForm"] = EditorsOfA,
         ["Workspace_ImportRead"] = EditorsOfA,
         ["Workspace_ImportConfirm"] = EditorsOfA,
+        // Only a person on the agency's chain, never the key; the page then checks the level waits for them.
+        ["Workspace_Review"] = [ReviewerA],
+        ["Workspace_Decide"] = [ReviewerA],
         ["Workspace_Compare"] = ReadersOfA,
         ["Workspace_Preview"] = ReadersOfA,
         ["Workspace_Docx"] = ReadersOfA,
         ["Manage_Agencies"] = AdminOnly,
         ["Manage_Agency"] = AdminOnly,
         ["Manage_AgencySave"] = AdminOnly,
+        ["Manage_People"] = AdminOnly,
+        ["Manage_PersonAdd"] = AdminOnly,
+        ["Manage_Person"] = AdminOnly,
+        ["Manage_PersonSave"] = AdminOnly,
+        ["Manage_PersonRemove"] = AdminOnly,
         ["Assets_Stylesheet"] = Everyone,
+        ["Assets_Totals"] = Everyone,
         ["Health_Ready"] = Everyone,
     };
 

@@ -124,4 +124,38 @@ public sealed class EditorTests
         var (_, both) = DraftImport.Read("文字", "报告.txt", [1]);
         Assert.Equal(DraftImport.PasteField, both!.Field);
     }
+
+    [Fact]
+    public async Task The_totals_the_script_recomputes_are_the_sums_the_rules_check_and_only_a_page_with_a_nonce_loads_it()
+    {
+        var report = Seed();
+        var sums = EditorTotals.For(report);
+        var cells = ReportEditing.Cells(report).ToDictionary(c => ReportEditing.CellField(c.Where), c => c.Value);
+        // 25 rows of 三 with their 总计, the six columns of （七）总计, the three groups of 四.
+        Assert.Equal(ApplicationRows.Present(report.Applications!).Count() + ApplicantCounts.ApplicantColumns.Count + 3, sums.Count);
+        foreach (var (total, parts) in sums)
+        {
+            Assert.Equal(cells[total].Number, parts.Split(EditorTotals.Separator).Sum(p => cells[p].Number));
+        }
+        // Break a part: the rule that fails names the total the script would rewrite.
+        report.ReviewAndLitigation!.AdministrativeReconsideration.Upheld = Cell.Of(report.ReviewAndLitigation.AdministrativeReconsideration.Upheld.Number + 1);
+        var broken = ReportValidator.Validate(report).Single(f => f.Rule == Rules.T4Total);
+        Assert.Contains(ReportEditing.CellField(broken.Where), sums.Keys);
+
+        var entry = new ReportIndexEntry { AgencyId = "a", Year = 2022, AgencyName = report.AgencyName, CurrentVersion = 1, VersionCount = 1 };
+        var html = await PageRenderer.Standalone.RenderAsync<EditorPage>(new Dictionary<string, object?>
+        {
+            [nameof(EditorPage.Caller)] = new Caller("d@x.cn", "张信息员", [new RoleGrant(Roles.Drafter, "a")]),
+            [nameof(EditorPage.Token)] = new FormToken("__RequestVerificationToken", "t"),
+            [nameof(EditorPage.Entry)] = entry,
+            [nameof(EditorPage.Report)] = report,
+            [nameof(EditorPage.Findings)] = WorkspaceQueries.Group(report, []),
+            [nameof(EditorPage.ScriptNonce)] = "bm9uY2U=",
+        });
+        Assert.Contains("<script src=\"/assets/totals.js\" nonce=\"bm9uY2U=\" defer></script>", html);
+        Assert.Contains($"id=\"c:{T4Total}\"", html);
+        Assert.Contains("data-sum=\"c:四.行政复议.结果维持|c:四.行政复议.结果纠正|c:四.行政复议.其他结果|c:四.行政复议.尚未审结\"", html);
+        Assert.Equal("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; script-src 'nonce-bm9uY2U='",
+            SiteAssets.PolicyWithScripts("bm9uY2U="));
+    }
 }

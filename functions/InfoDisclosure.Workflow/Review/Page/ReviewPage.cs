@@ -8,7 +8,10 @@ namespace InfoDisclosure.Workflow.Review.Page;
 /// <summary>What the reviewer posted; kept to show the form again when something is missing.</summary>
 public sealed record ReviewForm(string? Decision, bool ReviewConfirmed, bool ProofreadConfirmed, string? Comment);
 
-/// <summary>Everything the review page shows.</summary>
+/// <summary>
+/// Everything the review page shows. <see cref="LinkExpiresAt"/> and <see cref="FormValue"/> belong to an e-mailed
+/// link; a signed-in reviewer's page has neither (its form carries the anti-forgery token instead).
+/// </summary>
 public sealed record ReviewPageModel(
     AnnualReport Report,
     int Level,
@@ -21,7 +24,7 @@ public sealed record ReviewPageModel(
     string VersionSha256,
     DateTimeOffset? LevelDueAt,
     DateTimeOffset? Deadline,
-    DateTimeOffset LinkExpiresAt,
+    DateTimeOffset? LinkExpiresAt,
     IReadOnlyList<Finding> Findings,
     ReportChanges? Changes,
     string FormValue,
@@ -39,6 +42,29 @@ public partial class ReviewPage
     public const string ReviewField = "reviewConfirmed";
     public const string ProofreadField = "proofreadConfirmed";
     public const string CommentField = "comment";
+
+    /// <summary>The level, round and version a signed-in reviewer's page was opened on, so a decision on a page left open is not taken for a later one.</summary>
+    public const string LevelField = "level";
+    public const string RoundField = "round";
+    public const string VersionField = "versionSha256";
+
+    /// <summary>What is missing from a posted decision, in the reviewer's words; null when it can be recorded.</summary>
+    public static string? Invalid(ReviewForm form) => form.Decision switch
+    {
+        Decisions.Approve when !form.ReviewConfirmed || !form.ProofreadConfirmed => "审核通过须同时勾选【审】和【校】两项确认。",
+        Decisions.Reject when string.IsNullOrWhiteSpace(form.Comment) => "退回修改须填写意见，告诉起草人需要修改什么。",
+        Decisions.Approve or Decisions.Reject when form.Comment is { Length: > ReviewDecisionService.MaxCommentLength } =>
+            $"意见最多 {ReviewDecisionService.MaxCommentLength} 字。",
+        Decisions.Approve or Decisions.Reject => null,
+        _ => "请选择“审核通过”或“退回修改”。",
+    };
+
+    /// <summary>The decision fields of a posted review form.</summary>
+    public static ReviewForm Read(Microsoft.AspNetCore.Http.IFormCollection form) => new(
+        form[DecisionField].ToString(),
+        form[ReviewField].ToString() == "on",
+        form[ProofreadField].ToString() == "on",
+        form[CommentField].ToString());
 
     /// <summary>Marks the changed figures (their data-where cells) and the changed paragraphs in the rendered report.</summary>
     public static string HighlightChanges(string fragment, ReportChanges changes)

@@ -39,10 +39,14 @@ public static class ReviewPageData
     /// The page model: the bound version rendered, its warnings, and what changed since the version reviewed in the
     /// previous round (within a round every level sees the same version, since a draft under review cannot be edited).
     /// </summary>
-    public static async Task<ReviewPageModel?> LoadAsync(ReviewLink link, ReportIndexEntry entry, ReportIndex index, ReportDocuments documents,
-        DecisionLog decisions, string formValue, CancellationToken ct)
+    public static Task<ReviewPageModel?> LoadAsync(ReviewLink link, ReportIndexEntry entry, ReportIndex index, ReportDocuments documents,
+        DecisionLog decisions, string formValue, CancellationToken ct) =>
+        LoadAsync(link.Grant, link.ExpiresAt, entry, index, documents, decisions, formValue, ct);
+
+    /// <summary>The page model for what <paramref name="grant"/> lets its holder decide: an e-mailed link's, or a signed-in reviewer's (no expiry, no form value).</summary>
+    public static async Task<ReviewPageModel?> LoadAsync(ReviewLinkGrant grant, DateTimeOffset? expiresAt, ReportIndexEntry entry, ReportIndex index,
+        ReportDocuments documents, DecisionLog decisions, string formValue, CancellationToken ct)
     {
-        var grant = link.Grant;
         var report = await documents.ReadReportAsync(grant.AgencyId, grant.Year, grant.VersionNumber, ct);
         if (report is null) return null;
         var previousYear = await PreviousYearReport.ForAsync(index, documents, grant.AgencyId, grant.Year, ct);
@@ -63,6 +67,6 @@ public static class ReviewPageData
 
         var level = entry.Chain[grant.Level - 1];
         return new ReviewPageModel(report, grant.Level, level.Name, entry.Chain.Count, grant.Round, grant.ReviewerName, grant.ReviewerEmail,
-            grant.VersionNumber, grant.VersionSha256, entry.LevelDueAt, entry.Deadline, link.ExpiresAt, findings, changes, formValue);
+            grant.VersionNumber, grant.VersionSha256, entry.LevelDueAt, entry.Deadline, expiresAt, findings, changes, formValue);
     }
 }

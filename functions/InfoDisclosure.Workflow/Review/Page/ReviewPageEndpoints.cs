@@ -44,12 +44,8 @@ public static class ReviewPageEndpoints
             return Pages.Message(StatusCodes.Status403Forbidden, "页面校验失败",
                 "提交的表单不是从本审核页面发出的，审核意见未记录。请从邮件中的链接重新打开审核页面后提交。");
         }
-        var posted = new ReviewForm(
-            form[ReviewPage.DecisionField].ToString(),
-            form[ReviewPage.ReviewField].ToString() == "on",
-            form[ReviewPage.ProofreadField].ToString() == "on",
-            form[ReviewPage.CommentField].ToString());
-        if (Invalid(posted) is { } error)
+        var posted = ReviewPage.Read(form);
+        if (ReviewPage.Invalid(posted) is { } error)
         {
             var model = await ReviewPageData.LoadAsync(link, entry, services.GetRequiredService<ReportIndex>(), services.GetRequiredService<ReportDocuments>(),
                 services.GetRequiredService<DecisionLog>(), ReviewLinkTokens.FormValue(key, link.TokenHash), ct);
@@ -134,16 +130,6 @@ public static class ReviewPageEndpoints
         return new(null, null, Pages.Message(StatusCodes.Status404NotFound, "链接无效",
             "找不到此审核链接。请确认链接完整（从邮件中复制时不要遗漏字符），或联系起草人。"));
     }
-
-    private static string? Invalid(ReviewForm form) => form.Decision switch
-    {
-        Decisions.Approve when !form.ReviewConfirmed || !form.ProofreadConfirmed => "审核通过须同时勾选【审】和【校】两项确认。",
-        Decisions.Reject when string.IsNullOrWhiteSpace(form.Comment) => "退回修改须填写意见，告诉起草人需要修改什么。",
-        Decisions.Approve or Decisions.Reject when form.Comment is { Length: > ReviewDecisionService.MaxCommentLength } =>
-            $"意见最多 {ReviewDecisionService.MaxCommentLength} 字。",
-        Decisions.Approve or Decisions.Reject => null,
-        _ => "请选择“审核通过”或“退回修改”。",
-    };
 
     private static IResult AlreadyDecided() => Pages.Message(StatusCodes.Status409Conflict, "已处理",
         "本环节的审核意见已经提交（由您或本环节的其他审核人），此链接不能再次提交，本次操作未作任何改动。",
