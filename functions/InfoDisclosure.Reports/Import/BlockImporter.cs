@@ -75,10 +75,21 @@ internal static partial class BlockImporter
             title--;
         }
         var end = blocks.Count;
-        while (end > 0 && blocks[end - 1] is TextBlock t && Array.Exists(FooterWords, w => t.Text.Contains(w, StringComparison.Ordinal))) end--;
+        while (end > 0 && IsFooter(blocks[end - 1])) end--;
         var start = Math.Max(title, 0);
         return start == 0 && end == blocks.Count ? blocks : blocks.Skip(start).Take(end - start).ToList();
     }
+
+    /// <summary>A line of the footer, or a table of its links ("打印本页 | 关闭窗口").</summary>
+    private static bool IsFooter(ReportBlock block) => block switch
+    {
+        TextBlock t => IsFooterText(t.Text),
+        TableBlock table => table.Grid.Rows.Count > 0 && Enumerable.Range(0, table.Grid.Rows.Count)
+            .SelectMany(table.Grid.CellsOf).All(c => c.Text.Length == 0 || IsFooterText(c.Text)),
+        _ => false,
+    };
+
+    private static bool IsFooterText(string text) => Array.Exists(FooterWords, w => text.Contains(w, StringComparison.Ordinal));
 
     /// <summary>Findings in the order of the places they name; a place no block names (the whole text) last, or by the line it names.</summary>
     private static Func<Finding, int> Order(IReadOnlyList<ReportBlock> blocks)

@@ -289,6 +289,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return proactive;
     }
 
+    /// <summary>Whether a label names a row of section 二 (2021 format).</summary>
+    internal static bool IsProactiveRowLabel(string label) => ProactiveLayoutOf(LabelMatching.Normalize(label)) is not null;
+
     /// <summary>The row of section 二 a label names: the same label, else the most similar (at least 0.6; the first of equals).</summary>
     private static ProactiveRowLayout? ProactiveLayoutOf(string normalized)
     {

@@ -77,17 +77,18 @@ public static class PdfImporter
     private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters)
     {
         var tables = Tables(page, letters).ToList();
+        var blanks = Blanks.Of(page);
         var inTable = new bool[letters.Count];
         var pieces = new List<Piece>();
         foreach (var table in tables)
         {
-            var grid = table.Grid(letters, inTable, out var undrawn);
+            var grid = table.Grid(letters, blanks, inTable, out var undrawn);
             if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns, table.OpenTop, undrawn));
         }
         var free = letters.Where((_, i) => !inTable[i]).ToList();
         foreach (var line in Lines(free).SelectMany(Columns))
         {
-            var text = LineText(line);
+            var text = LineText(line, blanks);
             if (text.Length == 0) continue;
             pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
                 line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line)));
@@ -128,7 +129,8 @@ public static class PdfImporter
         // Justified text ends its wrapped lines at one right margin, which a wider line elsewhere on the page (a footer) may pass.
         var margin = lines.Count == 0 ? 0 : lines.GroupBy(l => Math.Round(l.Right)).MaxBy(g => g.Count())!.First().Right;
         var justified = Justified(lines, margin);
-        if (justified) right = margin;
+        // Punctuation a word processor hangs past the margin (LibreOffice) is no part of it.
+        if (justified || lines.Count > 0 && right - margin < 1.5 * lines.Max(l => l.Size)) right = margin;
         var blocks = new List<ReportBlock>();
         var paragraph = new StringBuilder();
         LinePiece? first = null;
@@ -261,7 +263,7 @@ public static class PdfImporter
                 var cut = new OpenEdges(Widen(next.Undrawn.Top, next.Columns, union).Select(u => u && !header).ToArray(), Widen(above.Undrawn.Bottom, above.Columns, union));
                 joined[^1] = above with
                 {
-                    Grid = Join(top, bottom, next.OpenTop && !header, cut), Columns = union, EndPage = next.Page,
+                    Grid = Join(top, bottom, next.OpenTop && !header || RestOfCutRow(top, bottom), cut), Columns = union, EndPage = next.Page,
                     Undrawn = new OpenEdges([], Widen(next.Undrawn.Bottom, next.Columns, union)),
                 };
                 continue;
@@ -292,6 +294,36 @@ public static class PdfImporter
             edges.Add(x);
         }
         return edges.ToArray();
+    }
+
+    /// <summary>
+    /// Whether the continuation's first row is the rest of the last row above, though the printer closed the row on
+    /// both pages (LibreOffice does): the row above has figures, and the first row below only the rest of its labels
+    /// (no numbering, no caption, not a row label of section 二), under labels, and nothing under its figures.
+    /// </summary>
+    private static bool RestOfCutRow(HtmlTableGrid top, HtmlTableGrid bottom)
+    {
+        if (top.Rows.Count == 0 || bottom.Rows.Count == 0) return false;
+        var above = top.Rows[^1];
+        static bool IsFigure(HtmlGridCell? cell) => cell is not null && LabelMatching.IsNumber(cell.Text);
+        if (!Array.Exists(above, IsFigure)) return false;
+        bool rest = false, underFigure = false;
+        foreach (var cell in bottom.CellsOf(0))
+        {
+            if (cell.Column >= above.Length || above[cell.Column] is not { } over) return false;
+            if (IsFigure(over))
+            {
+                if (cell.Text.Length > 0) return false;
+                underFigure = true;
+            }
+            else if (cell.Text.Length > 0)
+            {
+                if (over.Text.Length == 0 || LabelMatching.ParseMarker(cell.Text).Kind != MarkerKind.None
+                    || HtmlTableReader.IsCaption(cell.Text) || HtmlTableReader.IsProactiveRowLabel(cell.Text)) return false;
+                rest = true;
+            }
+        }
+        return rest && underFigure;
     }
 
     /// <summary>The continuation without the header rows the printer repeats on each page (a table's &lt;thead&gt;).</summary>
@@ -406,14 +438,15 @@ public static class PdfImporter
                 }
                 if (builders.TryGetValue(c, out var b)) return b;
                 // The part of a cell the page break carried over, under a cell of the same columns: the border between
-                // them is undrawn on both pages, the rest of its text with it (a label's last character); or on one, when
-                // it is empty. Not under a figure: figures are never merged across rows, and an empty cell under one is a
-                // blank figure.
+                // them is undrawn on both pages, the rest of its text with it (a label's last character); or it is empty,
+                // under a label or with the border undrawn on one page (an empty cell under an empty one, both closed, is
+                // a row's own). Not under a figure: figures are never merged across rows, and an empty cell under one is
+                // a blank figure.
                 if (c.Row == 0 && column < last.Length && last[column] is { } above
                     && above.Column == column && above.ColumnSpan == c.ColumnSpan && above.Row + above.RowSpan == slots.Count
                     && !decimal.TryParse(Cell.NormalizeDigits(above.Text), System.Globalization.CultureInfo.InvariantCulture, out _)
                     && (Undrawn(undrawn.Top, column, c.ColumnSpan) && Undrawn(undrawn.Bottom, column, c.ColumnSpan)
-                        || c.Text.Length == 0 && (Undrawn(undrawn.Top, column, c.ColumnSpan) || Undrawn(undrawn.Bottom, column, c.ColumnSpan))))
+                        || c.Text.Length == 0 && (above.Text.Length > 0 || Undrawn(undrawn.Top, column, c.ColumnSpan) || Undrawn(undrawn.Bottom, column, c.ColumnSpan))))
                 {
                     if (c.Text.Length > 0) above.Text = HtmlText.Normalize(above.Text + "\n" + c.Text);
                     above.RowSpan += c.RowSpan;
@@ -450,20 +483,65 @@ public static class PdfImporter
     private const double SpaceGap = 0.15;
 
     /// <summary>
-    /// A line's text, with the spaces its gaps show. A justified line is stretched by widening the gap after each
-    /// Chinese character or punctuation mark: the usual such gap is that stretch, and only a gap wider than it by a
-    /// space is one.
+    /// A line's text, with its spaces. A page that prints its spaces as letters (<paramref name="blanks"/>) has a space
+    /// where one is, however wide the gap (LibreOffice sets Chinese and Latin text apart without one), or a gap of a
+    /// whole character; otherwise a gap is a space by its width. A justified line is stretched by widening the gap
+    /// after each Chinese character or punctuation mark: the usual such gap is that stretch, and only a gap wider
+    /// than it counts.
     /// </summary>
-    private static string LineText(List<Letter> line)
+    private static string LineText(List<Letter> line, Blanks? blanks)
     {
         var stretch = Stretch(line);
         var text = new StringBuilder();
         for (var i = 0; i < line.Count; i++)
         {
-            if (i > 0 && line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X - stretch > line[i].PointSize * SpaceGap) text.Append(' ');
+            if (i > 0)
+            {
+                var gap = line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X - stretch;
+                var size = line[i].PointSize;
+                if (blanks is null ? gap > size * (ScriptChange(line[i - 1], line[i]) ? ScriptGap : SpaceGap)
+                    : gap > size || gap > size * SpaceGap && blanks.Between(line[i - 1], line[i])) text.Append(' ');
+            }
             text.Append(line[i].Value);
         }
         return text.ToString().Trim();
+    }
+
+    /// <summary>
+    /// A gap between Chinese and a Latin word or number, as a share of the letters' size, that is a space on a page
+    /// that prints none as a letter: LibreOffice sets them apart by a quarter of a character without one.
+    /// </summary>
+    private const double ScriptGap = 0.3;
+
+    private static bool ScriptChange(Letter before, Letter after) =>
+        before.Value.Length > 0 && after.Value.Length > 0 && char.IsAsciiLetterOrDigit(before.Value[0]) != char.IsAsciiLetterOrDigit(after.Value[0])
+        && !char.IsAscii(char.IsAsciiLetterOrDigit(before.Value[0]) ? after.Value[0] : before.Value[0]);
+
+    /// <summary>The blank letters (spaces) a page prints, by baseline; null when it prints none.</summary>
+    private sealed class Blanks
+    {
+        private readonly (double Y, double X)[] _blanks;
+
+        private Blanks((double Y, double X)[] blanks) => _blanks = blanks;
+
+        public static Blanks? Of(Page page)
+        {
+            var blanks = page.Letters.Where(l => l.Value.Length > 0 && string.IsNullOrWhiteSpace(l.Value))
+                .Select(l => (l.StartBaseLine.Y, (l.StartBaseLine.X + l.EndBaseLine.X) / 2)).ToArray();
+            return blanks.Length == 0 ? null : new Blanks(blanks);
+        }
+
+        /// <summary>Whether a blank letter stands between two letters of a line.</summary>
+        public bool Between(Letter before, Letter after)
+        {
+            var y = before.StartBaseLine.Y;
+            var slack = 0.3 * Math.Max(before.PointSize, 1);
+            foreach (var (by, bx) in _blanks)
+            {
+                if (Math.Abs(by - y) <= slack && bx >= before.EndBaseLine.X - slack && bx <= after.StartBaseLine.X + slack) return true;
+            }
+            return false;
+        }
     }
 
     private static double Stretch(List<Letter> line)
@@ -681,7 +759,7 @@ public static class PdfImporter
         /// The grid, with the letters inside the table marked as read; null when no letter is in it.
         /// <paramref name="undrawn"/>: for each column, whether the border above the first row and below the last is undrawn.
         /// </summary>
-        public HtmlTableGrid? Grid(List<Letter> letters, bool[] inTable, out OpenEdges undrawn)
+        public HtmlTableGrid? Grid(List<Letter> letters, Blanks? blanks, bool[] inTable, out OpenEdges undrawn)
         {
             undrawn = new OpenEdges([], []);
             int rows = _ys.Length - 1, columns = _xs.Length - 1;
@@ -724,7 +802,7 @@ public static class PdfImporter
             }
             if (!any) return null;
 
-            var text = starts.ToDictionary(s => s, s => texts.TryGetValue(s, out var list) ? HtmlText.Normalize(string.Join("\n", Lines(list).Select(LineText))) : "");
+            var text = starts.ToDictionary(s => s, s => texts.TryGetValue(s, out var list) ? HtmlText.Normalize(string.Join("\n", Lines(list).Select(l => LineText(l, blanks)))) : "");
             // A row that starts no cell with text is no row of the table: the edge of a cell a page break cut, drawn
             // off its row. Its slots go to the cells above that cover them.
             var kept = Enumerable.Range(0, rows).Where(r => r == 0 || starts.Exists(s => s.Row == r && text[s].Length > 0)).ToList();

@@ -80,6 +80,7 @@ public class PdfImporterTests(ChromiumFixture chromium)
         var fromPdf = ReportImporter.ImportPdf(await PrintAsync(bytes));
 
         AssertSameImport(ReportImporter.ImportHtml(bytes), fromPdf);
+        WordStylePageCorpusTests.AssertSameAsText(fixture, variant, fromPdf);
     }
 
     /// <summary>A 1×1 grey PNG: a page that holds a picture and no letter, as a scanned report does.</summary>
