@@ -58,6 +58,39 @@ internal static partial class BlockImporter
         return new ImportResult(report, findings.Count > 1 ? findings.OrderBy(Order(blocks)).ToList() : findings);
     }
 
+    /// <summary>Lines of a portal's footer printed with the page.</summary>
+    internal static readonly string[] FooterWords = ["主办单位", "承办单位", "ICP备", "网站标识码", "版权所有", "技术支持", "打印本页", "关闭窗口"];
+
+    /// <summary>
+    /// The report without what a portal prints around it, as a page printed to PDF or converted to a Word document
+    /// keeps it: the menu and breadcrumb above its title, the footer below.
+    /// </summary>
+    internal static List<ReportBlock> ReportOnly(List<ReportBlock> blocks)
+    {
+        var title = blocks.FindIndex(b => b is TextBlock t && t.Text.Contains("年度报告", StringComparison.Ordinal)
+            && HtmlImporter.TitleLine().IsMatch(Cell.NormalizeDigits(t.Text)));
+        if (title > 0 && blocks[title - 1] is TextBlock agency && HtmlImporter.YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((TextBlock)blocks[title]).Text))
+            && HtmlImporter.AgencyLine().IsMatch(agency.Text))
+        {
+            title--;
+        }
+        var end = blocks.Count;
+        while (end > 0 && IsFooter(blocks[end - 1])) end--;
+        var start = Math.Max(title, 0);
+        return start == 0 && end == blocks.Count ? blocks : blocks.Skip(start).Take(end - start).ToList();
+    }
+
+    /// <summary>A line of the footer, or a table of its links ("打印本页 | 关闭窗口").</summary>
+    private static bool IsFooter(ReportBlock block) => block switch
+    {
+        TextBlock t => IsFooterText(t.Text),
+        TableBlock table => table.Grid.Rows.Count > 0 && Enumerable.Range(0, table.Grid.Rows.Count)
+            .SelectMany(table.Grid.CellsOf).All(c => c.Text.Length == 0 || IsFooterText(c.Text)),
+        _ => false,
+    };
+
+    private static bool IsFooterText(string text) => Array.Exists(FooterWords, w => text.Contains(w, StringComparison.Ordinal));
+
     /// <summary>Findings in the order of the places they name; a place no block names (the whole text) last, or by the line it names.</summary>
     private static Func<Finding, int> Order(IReadOnlyList<ReportBlock> blocks)
     {

@@ -49,7 +49,7 @@ public static class DocxImporter
             if (body is null) throw new InvalidDataException("Word 文档（DOCX）没有正文。");
             var reader = new Reader(new StyleJustification(main!.StyleDefinitionsPart?.Styles));
             reader.Walk(body);
-            return BlockImporter.Import(reader.Blocks());
+            return BlockImporter.Import(BlockImporter.ReportOnly(reader.Blocks()));
         }
     }
 

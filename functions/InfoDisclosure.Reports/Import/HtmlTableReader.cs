@@ -275,6 +275,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     Unreadable(RowWhere(table, r), $"第二部分“{layout.Item}”行重复出现，此行未读入。");
                     continue;
                 }
+                if (LabelMatching.Normalize(label) != LabelMatching.Normalize(layout.Item)) findings.Add(LabelMatching.ProactiveLabelTypo(RowWhere(table, r), label, layout.Item));
                 if (Overflows(table, r, headerWidth, $"第二部分“{layout.Item}”行")) continue;
                 var figures = RowFigures(table, r, cells.Skip(labelIndex + 1).ToList(), layout.Cells.Count, $"第二部分“{layout.Item}”行", labelledWidth: labelledWidth);
                 if (figures is null) continue;
@@ -287,6 +288,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         }
         return proactive;
     }
+
+    /// <summary>Whether a label names a row of section 二 (2021 format).</summary>
+    internal static bool IsProactiveRowLabel(string label) => ProactiveLayoutOf(LabelMatching.Normalize(label)) is not null;
 
     /// <summary>The row of section 二 a label names: the same label, else the most similar (at least 0.6; the first of equals).</summary>
     private static ProactiveRowLayout? ProactiveLayoutOf(string normalized)
@@ -552,6 +556,13 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             Unreadable(table.Where, "第四部分表格没有数字行（15个单元格）。");
             return new ReviewAndLitigation();
         }
+        foreach (var r in headerRows)
+        {
+            foreach (var c in grid.CellsOf(r))
+            {
+                if (c.Row == r && LabelMatching.MistypedLabel(c.Text, LabelMatching.ReviewHeaderWordings) is { } template) findings.Add(LabelMatching.ReviewLabelTypo(RowWhere(table, r), c.Text, template));
+            }
+        }
         var columns = ReviewColumnsOf(grid, headerRows);
         if (columns is null)
         {
@@ -598,9 +609,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             var path = headerRows.Select(r => grid[r, c]).OfType<HtmlGridCell>().Distinct().Select(h => LabelMatching.Normalize(h.Text)).Where(t => t.Length > 0).ToList();
             if (path.Count == 0) continue;
             var groups = groupLabels.Select(g => g[c]).ToList();
-            var group = groups.Any(p => p.Contains("复议后起诉", StringComparison.Ordinal)) ? 2
-                : groups.Any(p => p.Contains("未经复议", StringComparison.Ordinal)) ? 1
-                : groups.Any(p => p.Contains("行政复议", StringComparison.Ordinal)) ? 0
+            var group = groups.Any(p => Names(p, "复议后起诉")) ? 2
+                : groups.Any(p => Names(p, "未经复议直接起诉")) ? 1
+                : groups.Any(p => Names(p, "行政复议")) ? 0
                 : -1;
             var outcome = -1;
             var bestScore = 0.0;
@@ -619,6 +630,10 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         }
         return columns.All(c => c >= 0) ? columns : null;
     }
+
+    /// <summary>Whether a header label is a group's, as printed or mistyped (its LABEL.TYPO is given with the header).</summary>
+    private static bool Names(string label, string group) =>
+        label.Contains(group, StringComparison.Ordinal) || LabelMatching.MistypedLabel(label, [group]) is not null;
 
     /// <summary>The normalized labels of a header row, each empty slot given the label on its left.</summary>
     private static string[] FilledRight(HtmlTableGrid grid, int row)

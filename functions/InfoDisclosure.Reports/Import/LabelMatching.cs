@@ -293,10 +293,42 @@ public static partial class LabelMatching
         return best <= 2 ? closest : null;
     }
 
-    /// <summary>Edit distance where adding or leaving out one of <see cref="OptionalInHeadings"/> costs nothing.</summary>
-    private static int EditDistance(string a, string b)
+    /// <summary>The header labels of section 四's table, as the template words them.</summary>
+    public static readonly string[] ReviewHeaderWordings =
+        ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", .. ReportCells.Outcomes.Select(o => o.Label)];
+
+    /// <summary>
+    /// The template's wording a table label was mistyped from: the closest of <paramref name="wordings"/>, one
+    /// character in four at most added, left out or changed (e.g. "行政法复议" for "行政复议"); null when the label is
+    /// printed as the template has it, or is none of its labels.
+    /// </summary>
+    public static string? MistypedLabel(string label, IReadOnlyList<string> wordings)
     {
-        static int Cost(char c) => OptionalInHeadings.Contains(c) ? 0 : 1;
+        var printed = Normalize(label);
+        if (printed.Length == 0) return null;
+        string? closest = null;
+        var best = int.MaxValue;
+        foreach (var wording in wordings)
+        {
+            var distance = EditDistance(printed, Normalize(wording), "");
+            if (distance == 0) return null;
+            if (distance < best) (best, closest) = (distance, wording);
+        }
+        return closest is not null && best <= Math.Min(2, Normalize(closest).Length / 4) ? closest : null;
+    }
+
+    /// <summary>The <see cref="Rules.LabelTypo"/> finding for a row label of section 二 read tolerantly.</summary>
+    public static Finding ProactiveLabelTypo(string where, string printed, string template) =>
+        new(Rules.LabelTypo, Severity.Warning, where, $"第二部分的行名印为“{printed.Trim()}”，模板为“{template}”。");
+
+    /// <summary>The <see cref="Rules.LabelTypo"/> finding for a header label of section 四's table.</summary>
+    public static Finding ReviewLabelTypo(string where, string printed, string template) =>
+        new(Rules.LabelTypo, Severity.Warning, where, $"第四部分的表头印为“{printed.Trim()}”，模板为“{template}”。");
+
+    /// <summary>Edit distance where adding or leaving out one of <paramref name="optional"/> costs nothing.</summary>
+    private static int EditDistance(string a, string b, string optional = OptionalInHeadings)
+    {
+        int Cost(char c) => optional.Contains(c) ? 0 : 1;
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 1; j <= b.Length; j++) previous[j] = previous[j - 1] + Cost(b[j - 1]);

@@ -45,7 +45,7 @@ public static class PdfImporter
                 return new ImportResult(new AnnualReport(), [new Finding(Rules.ImportScanned, Severity.Error, "全文",
                     $"PDF 的{document.NumberOfPages}页中没有文字层（可能是扫描件或图片），无法读取内容。请提供带文字的 PDF、Word 文档或网页。")]);
             }
-            return BlockImporter.Import(ReportOnly(Blocks(pieces)));
+            return BlockImporter.Import(BlockImporter.ReportOnly(Blocks(pieces)));
         }
     }
 
@@ -65,8 +65,10 @@ public static class PdfImporter
     /// <summary>
     /// A table, with the x of its column edges (to know its continuation on the next page); <paramref name="OpenTop"/>
     /// when its first row is the rest of a row a page break cut (its borders start above the first drawn rule).
+    /// <paramref name="Undrawn"/>: for each column, whether the border above the first row and below the last is left
+    /// undrawn, as a page break leaves the edges of a merged cell it cuts.
     /// </summary>
-    private sealed record TablePiece(int Page, double Top, HtmlTableGrid Grid, double[] Columns, bool OpenTop) : Piece(Page, Top)
+    private sealed record TablePiece(int Page, double Top, HtmlTableGrid Grid, double[] Columns, bool OpenTop, OpenEdges Undrawn) : Piece(Page, Top)
     {
         /// <summary>The page it ends on, when a page break carried it over.</summary>
         public int EndPage { get; init; } = Page;
@@ -74,18 +76,19 @@ public static class PdfImporter
 
     private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters)
     {
-        var tables = Tables(page).ToList();
+        var tables = Tables(page, letters).ToList();
+        var blanks = Blanks.Of(page);
         var inTable = new bool[letters.Count];
         var pieces = new List<Piece>();
         foreach (var table in tables)
         {
-            var grid = table.Grid(letters, inTable);
-            if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns, table.OpenTop));
+            var grid = table.Grid(letters, blanks, inTable, out var undrawn);
+            if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns, table.OpenTop, undrawn));
         }
         var free = letters.Where((_, i) => !inTable[i]).ToList();
         foreach (var line in Lines(free).SelectMany(Columns))
         {
-            var text = LineText(line);
+            var text = LineText(line, blanks);
             if (text.Length == 0) continue;
             pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
                 line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line)));
@@ -126,7 +129,8 @@ public static class PdfImporter
         // Justified text ends its wrapped lines at one right margin, which a wider line elsewhere on the page (a footer) may pass.
         var margin = lines.Count == 0 ? 0 : lines.GroupBy(l => Math.Round(l.Right)).MaxBy(g => g.Count())!.First().Right;
         var justified = Justified(lines, margin);
-        if (justified) right = margin;
+        // Punctuation a word processor hangs past the margin (LibreOffice) is no part of it.
+        if (justified || lines.Count > 0 && right - margin < 1.5 * lines.Max(l => l.Size)) right = margin;
         var blocks = new List<ReportBlock>();
         var paragraph = new StringBuilder();
         LinePiece? first = null;
@@ -158,11 +162,11 @@ public static class PdfImporter
                     break;
                 case LinePiece line:
                     var continues = last is not null
-                        && (justified ? last.Right > right - 0.1 * last.Size : last.Right + line.FirstWord > right - 0.3 * line.Size)
+                        && (justified ? last.Right > right - 0.1 * last.Size : last.Right + line.FirstWord > right + 0.02 * line.Size)
                         && line.Left <= left + 0.5 * line.Size
                         && Math.Abs(line.Size - last.Size) < 0.5
                         && !LabelMatching.TryParseSectionHeading(line.Text, out _, out _)
-                        && !Array.Exists(FooterWords, w => line.Text.StartsWith(w, StringComparison.Ordinal));
+                        && !Array.Exists(BlockImporter.FooterWords, w => line.Text.StartsWith(w, StringComparison.Ordinal));
                     if (!continues)
                     {
                         Flush();
@@ -209,7 +213,7 @@ public static class PdfImporter
     {
         var end = 0;
         while (end + 1 < line.Count && Opening.Contains(line[end].Value, StringComparison.Ordinal)) end++;
-        if (line[0].Value.Length > 0 && char.IsAscii(line[0].Value[0]))
+        if (line[end].Value.Length > 0 && char.IsAscii(line[end].Value[0]))
         {
             while (end + 1 < line.Count && line[end + 1].Value.Length > 0 && char.IsAscii(line[end + 1].Value[0])
                    && line[end + 1].StartBaseLine.X - line[end].EndBaseLine.X <= line[end].PointSize * SpaceGap) end++;
@@ -255,7 +259,13 @@ public static class PdfImporter
             {
                 var top = Widen(above.Grid, above.Columns, union);
                 var (bottom, header) = WithoutRepeatedHeader(top, Widen(next.Grid, next.Columns, union));
-                joined[^1] = above with { Grid = Join(top, bottom, next.OpenTop && !header), Columns = union, EndPage = next.Page };
+                // Below a repeated header the continuation starts under drawn borders.
+                var cut = new OpenEdges(Widen(next.Undrawn.Top, next.Columns, union).Select(u => u && !header).ToArray(), Widen(above.Undrawn.Bottom, above.Columns, union));
+                joined[^1] = above with
+                {
+                    Grid = Join(top, bottom, next.OpenTop && !header || RestOfCutRow(top, bottom), cut), Columns = union, EndPage = next.Page,
+                    Undrawn = new OpenEdges([], Widen(next.Undrawn.Bottom, next.Columns, union)),
+                };
                 continue;
             }
             joined.Add(piece);
@@ -286,6 +296,36 @@ public static class PdfImporter
         return edges.ToArray();
     }
 
+    /// <summary>
+    /// Whether the continuation's first row is the rest of the last row above, though the printer closed the row on
+    /// both pages (LibreOffice does): the row above has figures, and the first row below only the rest of its labels
+    /// (no numbering, no caption, not a row label of section 二), under labels, and nothing under its figures.
+    /// </summary>
+    private static bool RestOfCutRow(HtmlTableGrid top, HtmlTableGrid bottom)
+    {
+        if (top.Rows.Count == 0 || bottom.Rows.Count == 0) return false;
+        var above = top.Rows[^1];
+        static bool IsFigure(HtmlGridCell? cell) => cell is not null && LabelMatching.IsNumber(cell.Text);
+        if (!Array.Exists(above, IsFigure)) return false;
+        bool rest = false, underFigure = false;
+        foreach (var cell in bottom.CellsOf(0))
+        {
+            if (cell.Column >= above.Length || above[cell.Column] is not { } over) return false;
+            if (IsFigure(over))
+            {
+                if (cell.Text.Length > 0) return false;
+                underFigure = true;
+            }
+            else if (cell.Text.Length > 0)
+            {
+                if (over.Text.Length == 0 || LabelMatching.ParseMarker(cell.Text).Kind != MarkerKind.None
+                    || HtmlTableReader.IsCaption(cell.Text) || HtmlTableReader.IsProactiveRowLabel(cell.Text)) return false;
+                rest = true;
+            }
+        }
+        return rest && underFigure;
+    }
+
     /// <summary>The continuation without the header rows the printer repeats on each page (a table's &lt;thead&gt;).</summary>
     private static (HtmlTableGrid Grid, bool Repeated) WithoutRepeatedHeader(HtmlTableGrid top, HtmlTableGrid bottom)
     {
@@ -298,6 +338,18 @@ public static class PdfImporter
             .Select(r => r.Select(c => c is null || c.Row < header ? null : moved.TryGetValue(c, out var m) ? m : moved[c] = c with { Row = c.Row - header }).ToArray())
             .ToList();
         return (HtmlTableGrid.FromSlots(rows), true);
+    }
+
+    /// <summary>Per-column flags on wider column edges: each column keeps the flag of the one it is part of.</summary>
+    private static bool[] Widen(bool[] flags, double[] edges, double[] union)
+    {
+        var wide = new bool[union.Length - 1];
+        for (var c = 0; c + 1 < edges.Length && c < flags.Length; c++)
+        {
+            var (from, to) = (Array.FindIndex(union, u => Math.Abs(u - edges[c]) <= Spacing), Array.FindIndex(union, u => Math.Abs(u - edges[c + 1]) <= Spacing));
+            for (var u = Math.Max(from, 0); u < to; u++) wide[u] = flags[c];
+        }
+        return wide;
     }
 
     /// <summary>A grid on wider column edges: a cell covers the columns between its own edges.</summary>
@@ -340,12 +392,17 @@ public static class PdfImporter
         public HtmlGridCell ToCell() => new(Text, row, column, RowSpan, columnSpan);
     }
 
+    /// <summary>For each column, whether a table's border above its first row and below its last is left undrawn.</summary>
+    private sealed record OpenEdges(bool[] Top, bool[] Bottom);
+
     /// <summary>
     /// The rows of a table's continuation below its rows; when the break cut a row (<paramref name="split"/>), the
-    /// continuation's first row is the rest of the last: its text goes on in the cells above.
+    /// continuation's first row is the rest of the last: its text goes on in the cells above. <paramref name="undrawn"/>:
+    /// the continuation's undrawn top edges and the undrawn bottom edges above it.
     /// </summary>
-    private static HtmlTableGrid Join(HtmlTableGrid top, HtmlTableGrid bottom, bool split)
+    private static HtmlTableGrid Join(HtmlTableGrid top, HtmlTableGrid bottom, bool split, OpenEdges undrawn)
     {
+        bool Undrawn(bool[] edges, int column, int span) => Enumerable.Range(column, span).Any(k => k < edges.Length && edges[k]);
         var builders = new Dictionary<HtmlGridCell, CellBuilder>(ReferenceEqualityComparer.Instance);
         var slots = new List<CellBuilder?[]>();
         foreach (var row in top.Rows)
@@ -380,41 +437,26 @@ public static class PdfImporter
                     return null;
                 }
                 if (builders.TryGetValue(c, out var b)) return b;
-                // The part of a cell the page break carried over: empty, under a cell of the same columns. Not under a
-                // figure: figures are never merged across rows, and an empty cell under one is a blank figure.
-                if (c.Row == 0 && c.Text.Length == 0 && column < last.Length && last[column] is { } cut
-                    && cut.Column == column && cut.ColumnSpan == c.ColumnSpan && cut.Row + cut.RowSpan == slots.Count
-                    && !decimal.TryParse(Cell.NormalizeDigits(cut.Text), System.Globalization.CultureInfo.InvariantCulture, out _))
+                // The part of a cell the page break carried over, under a cell of the same columns: the border between
+                // them is undrawn on both pages, the rest of its text with it (a label's last character); or it is empty,
+                // under a label or with the border undrawn on one page (an empty cell under an empty one, both closed, is
+                // a row's own). Not under a figure: figures are never merged across rows, and an empty cell under one is
+                // a blank figure.
+                if (c.Row == 0 && column < last.Length && last[column] is { } above
+                    && above.Column == column && above.ColumnSpan == c.ColumnSpan && above.Row + above.RowSpan == slots.Count
+                    && !decimal.TryParse(Cell.NormalizeDigits(above.Text), System.Globalization.CultureInfo.InvariantCulture, out _)
+                    && (Undrawn(undrawn.Top, column, c.ColumnSpan) && Undrawn(undrawn.Bottom, column, c.ColumnSpan)
+                        || c.Text.Length == 0 && (above.Text.Length > 0 || Undrawn(undrawn.Top, column, c.ColumnSpan) || Undrawn(undrawn.Bottom, column, c.ColumnSpan))))
                 {
-                    cut.RowSpan += c.RowSpan;
-                    return builders[c] = cut;
+                    if (c.Text.Length > 0) above.Text = HtmlText.Normalize(above.Text + "\n" + c.Text);
+                    above.RowSpan += c.RowSpan;
+                    return builders[c] = above;
                 }
                 return builders[c] = new CellBuilder(c.Text, c.Row + offset, column, c.RowSpan, c.ColumnSpan);
             }).ToArray());
         }
         var cells = new Dictionary<CellBuilder, HtmlGridCell>(ReferenceEqualityComparer.Instance);
         return HtmlTableGrid.FromSlots(slots.Select(r => r.Select(b => b is null ? null : cells.TryGetValue(b, out var c) ? c : cells[b] = b.ToCell()).ToArray()).ToList());
-    }
-
-    /// <summary>Lines of a portal's footer printed with the page.</summary>
-    private static readonly string[] FooterWords = ["主办单位", "承办单位", "ICP备", "网站标识码", "版权所有", "技术支持", "打印本页", "关闭窗口"];
-
-    /// <summary>
-    /// The report without what a portal prints around it: the menu and breadcrumb above its title, the footer below.
-    /// </summary>
-    private static List<ReportBlock> ReportOnly(List<ReportBlock> blocks)
-    {
-        var title = blocks.FindIndex(b => b is TextBlock t && t.Text.Contains("年度报告", StringComparison.Ordinal)
-            && HtmlImporter.TitleLine().IsMatch(Cell.NormalizeDigits(t.Text)));
-        if (title > 0 && blocks[title - 1] is TextBlock agency && HtmlImporter.YearOnlyTitle().IsMatch(Cell.NormalizeDigits(((TextBlock)blocks[title]).Text))
-            && HtmlImporter.AgencyLine().IsMatch(agency.Text))
-        {
-            title--;
-        }
-        var end = blocks.Count;
-        while (end > 0 && blocks[end - 1] is TextBlock t && Array.Exists(FooterWords, w => t.Text.Contains(w, StringComparison.Ordinal))) end--;
-        var start = Math.Max(title, 0);
-        return start == 0 && end == blocks.Count ? blocks : blocks.Skip(start).Take(end - start).ToList();
     }
 
     /// <summary>Letters grouped into lines by baseline (top to bottom), each line left to right.</summary>
@@ -440,16 +482,78 @@ public static class PdfImporter
     /// <summary>A gap between letters, as a share of their size, that is a space the text layer left out.</summary>
     private const double SpaceGap = 0.15;
 
-    /// <summary>A line's text, with the spaces its gaps show.</summary>
-    private static string LineText(List<Letter> line)
+    /// <summary>
+    /// A line's text, with its spaces. A page that prints its spaces as letters (<paramref name="blanks"/>) has a space
+    /// where one is, however wide the gap (LibreOffice sets Chinese and Latin text apart without one), or a gap of a
+    /// whole character; otherwise a gap is a space by its width. A justified line is stretched by widening the gap
+    /// after each Chinese character or punctuation mark: the usual such gap is that stretch, and only a gap wider
+    /// than it counts.
+    /// </summary>
+    private static string LineText(List<Letter> line, Blanks? blanks)
     {
+        var stretch = Stretch(line);
         var text = new StringBuilder();
         for (var i = 0; i < line.Count; i++)
         {
-            if (i > 0 && line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X > line[i].PointSize * SpaceGap) text.Append(' ');
+            if (i > 0)
+            {
+                var gap = line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X - stretch;
+                var size = line[i].PointSize;
+                if (blanks is null ? gap > size * (ScriptChange(line[i - 1], line[i]) ? ScriptGap : SpaceGap)
+                    : gap > size || gap > size * SpaceGap && blanks.Between(line[i - 1], line[i])) text.Append(' ');
+            }
             text.Append(line[i].Value);
         }
         return text.ToString().Trim();
+    }
+
+    /// <summary>
+    /// A gap between Chinese and a Latin word or number, as a share of the letters' size, that is a space on a page
+    /// that prints none as a letter: LibreOffice sets them apart by a quarter of a character without one.
+    /// </summary>
+    private const double ScriptGap = 0.3;
+
+    private static bool ScriptChange(Letter before, Letter after) =>
+        before.Value.Length > 0 && after.Value.Length > 0 && char.IsAsciiLetterOrDigit(before.Value[0]) != char.IsAsciiLetterOrDigit(after.Value[0])
+        && !char.IsAscii(char.IsAsciiLetterOrDigit(before.Value[0]) ? after.Value[0] : before.Value[0]);
+
+    /// <summary>The blank letters (spaces) a page prints, by baseline; null when it prints none.</summary>
+    private sealed class Blanks
+    {
+        private readonly (double Y, double X)[] _blanks;
+
+        private Blanks((double Y, double X)[] blanks) => _blanks = blanks;
+
+        public static Blanks? Of(Page page)
+        {
+            var blanks = page.Letters.Where(l => l.Value.Length > 0 && string.IsNullOrWhiteSpace(l.Value))
+                .Select(l => (l.StartBaseLine.Y, (l.StartBaseLine.X + l.EndBaseLine.X) / 2)).ToArray();
+            return blanks.Length == 0 ? null : new Blanks(blanks);
+        }
+
+        /// <summary>Whether a blank letter stands between two letters of a line.</summary>
+        public bool Between(Letter before, Letter after)
+        {
+            var y = before.StartBaseLine.Y;
+            var slack = 0.3 * Math.Max(before.PointSize, 1);
+            foreach (var (by, bx) in _blanks)
+            {
+                if (Math.Abs(by - y) <= slack && bx >= before.EndBaseLine.X - slack && bx <= after.StartBaseLine.X + slack) return true;
+            }
+            return false;
+        }
+    }
+
+    private static double Stretch(List<Letter> line)
+    {
+        var gaps = new List<double>();
+        for (var i = 1; i < line.Count; i++)
+        {
+            if (line[i - 1].Value.Length > 0 && !char.IsAscii(line[i - 1].Value[0])) gaps.Add(line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X);
+        }
+        if (gaps.Count < 4) return 0;
+        gaps.Sort();
+        return Math.Max(0, gaps[gaps.Count / 2]);
     }
 
     /// <summary>A thin filled or stroked rectangle: a cell border as a browser or a word processor prints it.</summary>
@@ -475,7 +579,7 @@ public static class PdfImporter
     /// </summary>
     private const double RowSpacing = 6.0;
 
-    private static IEnumerable<TableFrame> Tables(Page page)
+    private static IEnumerable<TableFrame> Tables(Page page, List<Letter> letters)
     {
         var rules = new List<Rule>();
         foreach (var path in page.Paths)
@@ -509,7 +613,40 @@ public static class PdfImporter
                 if (rules[i].Touches(rules[j], Spacing)) parent[Find(i)] = Find(j);
             }
         }
-        return Enumerable.Range(0, rules.Count).GroupBy(Find).SelectMany(g => Split(g.Select(i => rules[i]).ToList()));
+        var groups = Enumerable.Range(0, rules.Count).GroupBy(Find).Select(g => g.Select(i => rules[i]).ToList()).ToList();
+        return WithSideBorders(groups, letters).SelectMany(Split);
+    }
+
+    /// <summary>
+    /// Tables with the outer border of a column whose cell a page break carried over the whole page: no border across
+    /// it touches that border, so it stands alone, as tall as the table, with the cell's letters between it and the table.
+    /// </summary>
+    private static List<List<Rule>> WithSideBorders(List<List<Rule>> groups, List<Letter> letters)
+    {
+        var sides = groups.Where(g => g.TrueForAll(r => r.IsVertical)).ToList();
+        if (sides.Count == 0) return groups;
+        var tables = groups.Where(g => g.Exists(r => !r.IsVertical)).ToList();
+        foreach (var table in tables)
+        {
+            var (left, right) = (table.Min(r => r.Left), table.Max(r => r.Right));
+            var (bottom, top) = (table.Min(r => r.Bottom), table.Max(r => r.Top));
+            bool Spans(List<Rule> side) => side.Min(r => r.Bottom) <= bottom + Spacing && side.Max(r => r.Top) >= top - Spacing;
+            bool LettersBetween(double from, double to) => letters.Exists(l =>
+                l.BoundingBox.Left >= from && l.BoundingBox.Right <= to && l.BoundingBox.Bottom >= bottom && l.BoundingBox.Top <= top);
+            var before = sides.Where(g => g.Max(r => r.Right) < left && Spans(g)).MaxBy(g => g.Max(r => r.Right));
+            if (before is not null && LettersBetween(before.Max(r => r.Right), left))
+            {
+                table.AddRange(before);
+                sides.Remove(before);
+            }
+            var after = sides.Where(g => g.Min(r => r.Left) > right && Spans(g)).MinBy(g => g.Min(r => r.Left));
+            if (after is not null && LettersBetween(right, after.Min(r => r.Left)))
+            {
+                table.AddRange(after);
+                sides.Remove(after);
+            }
+        }
+        return [.. tables, .. sides];
     }
 
     /// <summary>
@@ -618,9 +755,13 @@ public static class PdfImporter
         private bool HorizontalAt(double y, double x) =>
             _horizontal.Exists(r => Math.Abs((r.Bottom + r.Top) / 2 - y) <= RowSpacing && r.Left - 0.5 <= x && x <= r.Right + 0.5);
 
-        /// <summary>The grid, with the letters inside the table marked as read; null when no letter is in it.</summary>
-        public HtmlTableGrid? Grid(List<Letter> letters, bool[] inTable)
+        /// <summary>
+        /// The grid, with the letters inside the table marked as read; null when no letter is in it.
+        /// <paramref name="undrawn"/>: for each column, whether the border above the first row and below the last is undrawn.
+        /// </summary>
+        public HtmlTableGrid? Grid(List<Letter> letters, Blanks? blanks, bool[] inTable, out OpenEdges undrawn)
         {
+            undrawn = new OpenEdges([], []);
             int rows = _ys.Length - 1, columns = _xs.Length - 1;
             var slots = new (int Row, int Column, int RowSpan, int ColumnSpan)?[rows, columns];
             var starts = new List<(int Row, int Column, int RowSpan, int ColumnSpan)>();
@@ -661,7 +802,7 @@ public static class PdfImporter
             }
             if (!any) return null;
 
-            var text = starts.ToDictionary(s => s, s => texts.TryGetValue(s, out var list) ? HtmlText.Normalize(string.Join("\n", Lines(list).Select(LineText))) : "");
+            var text = starts.ToDictionary(s => s, s => texts.TryGetValue(s, out var list) ? HtmlText.Normalize(string.Join("\n", Lines(list).Select(l => LineText(l, blanks)))) : "");
             // A row that starts no cell with text is no row of the table: the edge of a cell a page break cut, drawn
             // off its row. Its slots go to the cells above that cover them.
             var kept = Enumerable.Range(0, rows).Where(r => r == 0 || starts.Exists(s => s.Row == r && text[s].Length > 0)).ToList();
@@ -677,6 +818,9 @@ public static class PdfImporter
                 var span = Enumerable.Range(s.Row, s.RowSpan).Count(kept.Contains);
                 if (span > 0) cells[s] = new HtmlGridCell(text[s], newRow[Enumerable.Range(s.Row, s.RowSpan).First(kept.Contains)], s.Column, span, s.ColumnSpan);
             }
+            undrawn = new OpenEdges(
+                Enumerable.Range(0, columns).Select(c => !HorizontalAt(_ys[0], (_xs[c] + _xs[c + 1]) / 2)).ToArray(),
+                Enumerable.Range(0, columns).Select(c => slots[kept[^1], c] is { } s && !HorizontalAt(_ys[s.Row + s.RowSpan], (_xs[c] + _xs[c + 1]) / 2)).ToArray());
             var grid = new List<HtmlGridCell?[]>();
             foreach (var r in kept)
             {

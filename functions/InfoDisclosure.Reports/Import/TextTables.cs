@@ -101,6 +101,7 @@ internal sealed partial class TextReportReader
                 Unreadable(line, $"第二部分“{row.Label}”行重复出现，此行未读入。");
                 continue;
             }
+            if (normalized != LabelMatching.Normalize(row.Label)) findings.Add(LabelMatching.ProactiveLabelTypo(line.Where, label, row.Label));
             var figures = FigureCells(cells, 0, row.Count, 0);
             if (figures is null)
             {
@@ -263,7 +264,15 @@ internal sealed partial class TextReportReader
             if (line.IsBlank && !allBlankRow) continue;
             if (cells.Any(IsLabel))
             {
-                if (result is not null) Unreadable(line, $"第四部分数字行之后无法识别的行：{line.Text.Trim()}");
+                if (result is not null)
+                {
+                    Unreadable(line, $"第四部分数字行之后无法识别的行：{line.Text.Trim()}");
+                    continue;
+                }
+                foreach (var cell in cells)
+                {
+                    if (LabelMatching.MistypedLabel(cell, LabelMatching.ReviewHeaderWordings) is { } template) findings.Add(LabelMatching.ReviewLabelTypo(line.Where, cell, template));
+                }
                 continue;
             }
             if (result is not null)

@@ -1,4 +1,5 @@
 using InfoDisclosure.Reports.Import;
+using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
 using InfoDisclosure.Tests.Shared;
 
@@ -61,6 +62,56 @@ public class LabelTypoTests
         Assert.NotEqual(TestPaths.ReadFixture("2024_huaian_city_gov.txt"), text);
         Assert.DoesNotContain(ReportImporter.ImportText(text).Findings, f => f.Rule == Rules.LabelTypo);
     }
+
+    /// <summary>The 洪泽 report with a row label of section 二 and a header label of section 四 mistyped too.</summary>
+    private static string HongzeWithTableTypos() => TestPaths.ReadFixture("2023_hongze_district_gov.txt")
+        .Replace("行政处罚\t", "行政处法\t", StringComparison.Ordinal)
+        .Replace("行政复议\t\t\t\t\t行政诉讼", "行政法复议\t\t\t\t\t行政诉讼", StringComparison.Ordinal)
+        .Replace("\t未经复议直接起诉\t", "\t未经复议直接起述\t", StringComparison.Ordinal);
+
+    private static readonly string[] HongzeTableTypos =
+    [
+        "第二部分的行名印为“行政处法”，模板为“行政处罚”。",
+        "第三部分（三）不予公开的行名印为“其他法律行政止公开”，模板为“其他法律行政法规禁止公开”。",
+        "第四部分的表头印为“行政法复议”，模板为“行政复议”。",
+        "第四部分的表头印为“未经复议直接起述”，模板为“未经复议直接起诉”。",
+    ];
+
+    [Fact]
+    public void Mistyped_labels_of_the_tables_of_sections_two_and_four_are_named_with_the_templates_wording()
+    {
+        var text = HongzeWithTableTypos();
+        Assert.Equal(4, HongzeTableTypos.Length);
+
+        var result = ReportImporter.ImportText(text);
+
+        Assert.Equal(HongzeTableTypos, result.Findings.Where(f => f.Rule == Rules.LabelTypo).Select(f => f.Message));
+        Assert.All(result.Findings.Where(f => f.Rule == Rules.LabelTypo), f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.DoesNotContain(result.Findings, f => f.Rule == Rules.ImportUnreadable);
+        // Read tolerantly all the same.
+        Assert.Equal(ReportJson.Serialize(ReportImporter.ImportText(TestPaths.ReadFixture("2023_hongze_district_gov.txt")).Report), ReportJson.Serialize(result.Report));
+    }
+
+    [Fact]
+    public void A_portal_page_and_a_word_document_with_the_table_typos_name_them_as_the_text_does()
+    {
+        var text = HongzeWithTableTypos();
+        var page = new WordGridPage();
+
+        var fromPage = ReportImporter.ImportHtml(page.Bytes(page.Write(text)));
+
+        Assert.Equal(HongzeTableTypos, fromPage.Findings.Where(f => f.Rule == Rules.LabelTypo).Select(f => f.Message));
+        Assert.All(fromPage.Findings.Where(f => f.Rule == Rules.LabelTypo), f => Assert.Matches(@"^第\d+行$", f.Where));
+        Assert.DoesNotContain(fromPage.Findings, f => f.Rule == Rules.ImportUnreadable);
+        Assert.Equal(ReportJson.Serialize(ReportImporter.ImportText(text).Report), ReportJson.Serialize(fromPage.Report));
+    }
+
+    [Theory]
+    [InlineData("2023_hongze_district_gov.txt")]
+    [InlineData("2024_hongze_district_gov.txt")]
+    public void The_hongze_reports_have_no_other_label_typo_than_their_row_of_section_three(string fixture) =>
+        Assert.Equal(["第三部分（三）不予公开的行名印为“其他法律行政止公开”，模板为“其他法律行政法规禁止公开”。"],
+            ReportImporter.ImportText(TestPaths.ReadFixture(fixture)).Findings.Where(f => f.Rule == Rules.LabelTypo).Select(f => f.Message));
 
     [Fact]
     public void A_portal_page_with_the_typo_names_it_at_the_row_of_the_page()

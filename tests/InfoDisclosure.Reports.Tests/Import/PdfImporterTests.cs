@@ -61,37 +61,11 @@ public class PdfImporterTests(ChromiumFixture chromium)
     }
 
     /// <summary>
-    /// Printouts that do not read back yet: a row label's last character carried to the next page inside a merged
-    /// cell (大汉); a paragraph's last line that ends exactly at the margin beside the portal's menu (大汉); the text
-    /// grid with &lt;br&gt; lines, where a row of section 二 is read with two more empty cells than its header and
-    /// the contact details are joined into the opening paragraph.
-    /// </summary>
-    private static readonly HashSet<(string, string)> NotYet =
-    [
-        ("2022_hongsibu_approval_bureau.txt", "大汉 layout tables"),
-        ("2022_hongsibu_approval_bureau.txt", "text grid, br"),
-        ("2023_hongze_district_gov.txt", "text grid, br"),
-        ("2019_shanghai_gov_office_OLD_FORMAT.txt", "大汉 layout tables"),
-        ("2019_shanghai_gov_office_OLD_FORMAT.txt", "everything"),
-    ];
-
-    public static TheoryData<string, string> WordStylePages()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var row in WordStylePageCorpusTests.Cases())
-        {
-            var (fixture, variant) = ((string)row[0], (string)row[1]);
-            if (!NotYet.Contains((fixture, variant))) data.Add(fixture, variant);
-        }
-        return data;
-    }
-
-    /// <summary>
     /// Every fixture in every Word-style page variant, printed as a reader prints the page (A4, tables broken across
     /// pages where they fall, rows cut by the break, merged cells carried over), reads back as the page does.
     /// </summary>
     [Theory]
-    [MemberData(nameof(WordStylePages))]
+    [MemberData(nameof(WordStylePageCorpusTests.Cases), MemberType = typeof(WordStylePageCorpusTests))]
     public async Task A_word_style_portal_page_printed_to_pdf_imports_to_the_report_of_the_page(string fixture, string variant)
     {
         var bytes = WordStylePageCorpusTests.Page(fixture, variant);
@@ -99,6 +73,7 @@ public class PdfImporterTests(ChromiumFixture chromium)
         var fromPdf = ReportImporter.ImportPdf(await PrintedAsync(WordStyleKey(fixture, variant), () => bytes, "text/html"));
 
         AssertSameImport(ReportImporter.ImportHtml(bytes), fromPdf);
+        WordStylePageCorpusTests.AssertSameAsText(fixture, variant, fromPdf);
     }
 
     /// <summary>A 1×1 grey PNG: a page that holds a picture and no letter, as a scanned report does.</summary>
