@@ -10,21 +10,25 @@ namespace InfoDisclosure.Benchmarks;
 /// `check-folder [COUNT] [RUNS] [mixed|txt|html|json]`: writes COUNT reports (default 5,000) made from the fixtures into a
 /// temporary folder tree (default mix: six in ten .txt, three .html, one .json), some with a broken total, then times the
 /// built CLI's `check` on the whole folder as a separate process, start-up included (Stopwatch from Process.Start to
-/// exit). Prints the figures; asserts nothing.
+/// exit), with the CPU time it took per report (user + system, all threads) and the load average beside it: on a shared
+/// machine the CPU time is the figure to compare. `--cli PATH` times another build's infodisclosure.dll. Prints the
+/// figures; asserts nothing.
 /// </summary>
 public static class CheckFolderTiming
 {
     public static int Run(string[] args)
     {
+        var cliAt = Array.IndexOf(args, "--cli");
+        var cli = cliAt >= 0 && cliAt + 1 < args.Length ? Path.GetFullPath(args[cliAt + 1]) : Path.Combine(AppContext.BaseDirectory, "infodisclosure.dll");
+        if (cliAt >= 0) args = args.Where((_, i) => i != cliAt && i != cliAt + 1).ToArray();
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var mix = args.Length > 2 ? args[2] : "mixed";
         if (mix is not ("mixed" or "txt" or "html" or "json"))
         {
-            Console.Error.WriteLine("usage: check-folder [COUNT] [RUNS] [mixed|txt|html|json]");
+            Console.Error.WriteLine("usage: check-folder [COUNT] [RUNS] [mixed|txt|html|json] [--cli PATH]");
             return 2;
         }
-        var cli = Path.Combine(AppContext.BaseDirectory, "infodisclosure.dll");
         var folder = Path.Combine(Path.GetTempPath(), $"infodisclosure-check-{count}-{mix}");
 
         var written = Generate(folder, count, mix);
@@ -36,17 +40,23 @@ public static class CheckFolderTiming
             var label = $"check {string.Join(' ', extra)}".TrimEnd();
             TimeOnce(cli, folder, extra); // file cache warm; each timed run is still a cold process
             var times = new List<double>();
+            var cpus = new List<double>();
             (int ExitCode, int Lines, string Last) outcome = default;
+            var load = CheckMixedTiming.LoadAverage();
             for (var i = 0; i < runs; i++)
             {
+                var cpu = ChildCpu.Milliseconds();
                 var (ms, result) = TimeOnce(cli, folder, extra);
+                cpus.Add(ChildCpu.Milliseconds() - cpu);
                 times.Add(ms);
                 outcome = result;
             }
             times.Sort();
+            cpus.Sort();
             Console.WriteLine(
-                $"{label,-14} wall ms: min {times[0]:F0}, median {times[times.Count / 2]:F0}, max {times[^1]:F0} over {runs} runs " +
-                $"(exit {outcome.ExitCode}, {outcome.Lines} lines of output)");
+                $"{label,-14} wall ms: min {times[0]:F0}, median {times[times.Count / 2]:F0}, max {times[^1]:F0} over {runs} runs; " +
+                $"CPU median {cpus[cpus.Count / 2]:F0} ms = {cpus[cpus.Count / 2] / count:F3} ms/report " +
+                $"(exit {outcome.ExitCode}, {outcome.Lines} lines of output; load average before {load}, after {CheckMixedTiming.LoadAverage()})");
             if (extra.Length == 0) Console.WriteLine($"  {outcome.Last}");
         }
         return 0;

@@ -13,8 +13,11 @@ namespace InfoDisclosure.Benchmarks;
 /// (<see cref="HtmlPortalPage"/>), DOCX (<see cref="DocxRenderer"/>) and PDF (Word-style pages printed by headless
 /// Chromium, /usr/bin/chromium), three in ten, three, two and two; each agency with two years side by side, so `check`
 /// pairs them. Each format is written to its own folder and the built CLI's `check` is timed once on each as a
-/// separate process (start-up included), then on all four together; it prints wall time, reports/s and the process's peak
-/// memory (VmHWM, sampled while it runs), with the load average. Asserts nothing.
+/// separate process (start-up included), then on all four together; it prints wall time, reports/s, the process's CPU
+/// time per report (user + system, all threads: on a shared machine wall time says more about the neighbours than about
+/// us) and its peak memory (VmHWM, sampled while it runs), with the load average. Asserts nothing.
+/// `--cli PATH` times another build's infodisclosure.dll (a copy of the build before a change, for before/after runs
+/// close in time); the reports are written once per COUNT and reused while their folder is complete.
 /// A PDF is printed once per fixture and year and copied under each agency's name in the file name only: Chromium at
 /// thousands of pages would time the printer, not the reader.
 /// </summary>
@@ -24,10 +27,13 @@ public static class CheckMixedTiming
 
     public static async Task<int> Run(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
-        var cli = Path.Combine(AppContext.BaseDirectory, "infodisclosure.dll");
+        var cliAt = Array.IndexOf(args, "--cli");
+        var cli = cliAt >= 0 && cliAt + 1 < args.Length ? Path.GetFullPath(args[cliAt + 1]) : Path.Combine(AppContext.BaseDirectory, "infodisclosure.dll");
+        var positional = cliAt >= 0 ? args.Where((_, i) => i != cliAt && i != cliAt + 1).ToArray() : args;
+        var count = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 5000;
         var root = Path.Combine(Path.GetTempPath(), $"infodisclosure-mixed-{count}");
         var counts = await Generate(root, count);
+        Console.WriteLine($"CLI: {cli}");
         Console.WriteLine($"{count} reports in {root} ({string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))}); {Environment.ProcessorCount} cores");
         foreach (var (kind, _) in Mix) Report(kind, counts[kind], cli, Path.Combine(root, kind));
         Report("all", count, cli, root);
@@ -37,16 +43,17 @@ public static class CheckMixedTiming
     private static void Report(string label, int reports, string cli, string folder)
     {
         // One run each: the files were just written, so they are in the file cache; a run of the PDFs takes minutes.
-        var (ms, peak, exit, last) = Time(cli, folder);
-        Console.WriteLine($"{label,-5} {reports,5} reports: wall {ms / 1000:F2} s, {reports / (ms / 1000):F0} reports/s, peak memory {peak / 1024.0 / 1024.0:F0} MiB " +
-                          $"(exit {exit}; load average {LoadAverage()})");
+        var load = LoadAverage();
+        var (ms, cpu, peak, exit, last) = Time(cli, folder);
+        Console.WriteLine($"{label,-5} {reports,5} reports: wall {ms / 1000:F2} s, {reports / (ms / 1000):F0} reports/s, CPU {cpu / 1000:F2} s = {cpu / reports:F2} ms/report, " +
+                          $"peak memory {peak / 1024.0 / 1024.0:F0} MiB (exit {exit}; load average before {load}, after {LoadAverage()})");
         Console.WriteLine($"      {last}");
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static (double Ms, long Peak, int Exit, string Last) Time(string cli, string folder)
+    private static (double Ms, double CpuMs, long Peak, int Exit, string Last) Time(string cli, string folder)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -55,6 +62,7 @@ public static class CheckMixedTiming
             StandardOutputEncoding = Encoding.UTF8,
         };
         foreach (var arg in new[] { cli, "check", folder }) start.ArgumentList.Add(arg);
+        var cpu = ChildCpu.Milliseconds();
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
@@ -68,7 +76,7 @@ public static class CheckMixedTiming
         }
         process.WaitForExit();
         watch.Stop();
-        return (watch.Elapsed.TotalMilliseconds, peak, process.ExitCode, last);
+        return (watch.Elapsed.TotalMilliseconds, ChildCpu.Milliseconds() - cpu, peak, process.ExitCode, last);
     }
 
     /// <summary>The process's peak resident memory so far (Linux VmHWM), 0 once it is gone.</summary>
@@ -93,6 +101,11 @@ public static class CheckMixedTiming
     /// </summary>
     private static async Task<Dictionary<string, int>> Generate(string root, int count)
     {
+        var complete = Path.Combine(root, "generated.counts");
+        if (File.Exists(complete))
+        {
+            return File.ReadAllLines(complete).Select(l => l.Split(' ')).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+        }
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         var sources = Fixtures.Names2021.Select(Fixtures.Report).ToArray();
         var kinds = Mix.SelectMany(m => Enumerable.Repeat(m.Kind, m.Share)).ToArray();
@@ -146,6 +159,7 @@ public static class CheckMixedTiming
             if (browser is not null) await browser.DisposeAsync();
             playwright?.Dispose();
         }
+        await File.WriteAllLinesAsync(complete, counts.Select(c => $"{c.Key} {c.Value}"));
         return counts;
     }
 }

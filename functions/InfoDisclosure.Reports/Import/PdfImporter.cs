@@ -23,7 +23,7 @@ public static class PdfImporter
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(pdf);
+            document = PdfDocument.Open(pdf, new ParsingOptions { FilterProvider = Type3GlyphFilters.Instance });
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

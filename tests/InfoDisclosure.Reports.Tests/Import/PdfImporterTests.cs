@@ -22,7 +22,7 @@ public class PdfImporterTests(ChromiumFixture chromium)
     /// </summary>
     private static IEnumerable<(string Key, Func<byte[]> Html, string ContentType)> AllPages() =>
         WordStylePageCorpusTests.FixtureNames.Select(fixture => (RendererKey(fixture), (Func<byte[]>)(() => RendererPage(fixture)), Utf8Html))
-            .Concat(WordStylePages().Select(row => ((string)row[0], (string)row[1])).Select(page =>
+            .Concat(WordStylePageCorpusTests.Cases().Select(row => ((string)row[0], (string)row[1])).Select(page =>
                 (WordStyleKey(page.Item1, page.Item2), (Func<byte[]>)(() => WordStylePageCorpusTests.Page(page.Item1, page.Item2)), "text/html")));
 
     private static string RendererKey(string fixture) => $"renderer {fixture}";
