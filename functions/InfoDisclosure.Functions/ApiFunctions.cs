@@ -301,4 +301,9 @@ public sealed class ApiFunctions
     public Task<IActionResult> AssetsTotals(
         [HttpTrigger(Anonymous, "get", Route = "assets/totals.js")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
+
+    [Function("NotFound_Page")]
+    public Task<IActionResult> NotFoundPage(
+        [HttpTrigger(Anonymous, "get", Route = "{*path}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => SharedHandler.RunAsync(context, request, durable);
 }

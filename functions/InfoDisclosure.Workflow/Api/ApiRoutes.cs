@@ -86,6 +86,8 @@ public static class ApiRoutes
         new("Assets_Totals", "GET", "assets/totals.js", Allow.Public, Web.SiteAssets.TotalsScriptAsync),
         // Readiness for Azure's health check and scripts: storage, engine, SMTP; without the key.
         new("Health_Ready", "GET", "healthz", Allow.Public, HealthEndpoint.ReadyAsync),
+        // Last: any other GET gets a Chinese 404 page (problem details under /api) instead of an empty answer.
+        new("NotFound_Page", "GET", Web.NotFoundEndpoint.Template, Allow.Public, Web.NotFoundEndpoint.ShowAsync),
     ];
 
     /// <summary>

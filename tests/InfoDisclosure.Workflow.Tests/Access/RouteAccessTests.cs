@@ -4,6 +4,7 @@ using System.Text;
 using InfoDisclosure.Workflow.Review.Links;
 using InfoDisclosure.Workflow.Tests.Api;
 using InfoDisclosure.Workflow.Tests.Hosting;
+using InfoDisclosure.Workflow.Web;
 
 namespace InfoDisclosure.Workflow.Tests.Access;
 
@@ -89,6 +90,7 @@ public sealed class RouteAccessTests(LocalHostFixture host)
         ["Assets_Stylesheet"] = Everyone,
         ["Assets_Totals"] = Everyone,
         ["Health_Ready"] = Everyone,
+        ["NotFound_Page"] = Everyone,
     };
 
     [Fact]
@@ -135,7 +137,7 @@ public sealed class RouteAccessTests(LocalHostFixture host)
         foreach (var route in ApiRoutes.All)
         {
             var path = "/" + route.Template.Replace(ApiRoutes.HomeTemplate, "").Replace("{agencyId}", agencyA).Replace("{year}", "2022")
-                .Replace("{token}", ReviewLinkTokens.NewToken()).Replace("{email}", $"nobody-{suffix}@example.gov.cn");
+                .Replace("{token}", ReviewLinkTokens.NewToken()).Replace(NotFoundEndpoint.Template, "no-such-page").Replace("{email}", $"nobody-{suffix}@example.gov.cn");
             foreach (var caller in Callers)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);

@@ -36,4 +36,21 @@ public sealed class SecurityHeaderTests(LocalHostFixture host)
         Assert.False(response.Headers.CacheControl?.NoStore ?? false);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Fact]
+    public async Task An_unknown_address_gets_a_chinese_page_and_under_api_problem_details()
+    {
+        using var page = await host.AnonymousClient.GetAsync("no/such/page?x=<b>");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("页面不存在", html);
+        Assert.Contains("/no/such/page", html);
+
+        using var api = await host.AnonymousClient.GetAsync("api/no-such-route");
+
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
 }
