@@ -111,14 +111,16 @@ public sealed class StoreFinalArtifacts(ReportDocuments documents, ArtifactStore
         }
         var folder = $"{request.AgencyId}/{request.Year}/r{request.Round:D3}-v{request.VersionNumber:D4}";
         const string container = StorageNames.SubmissionsContainer;
-        var htmlSha = await artifacts.WriteOnceAsync(container, $"{folder}/report.html",
+        // The three writes at once: the step waits one storage round trip instead of three.
+        var htmlSha = artifacts.WriteOnceAsync(container, $"{folder}/report.html",
             System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.RenderPage(report)), "text/html; charset=utf-8", CancellationToken.None);
-        var docxSha = await artifacts.WriteOnceAsync(container, $"{folder}/report.docx",
+        var docxSha = artifacts.WriteOnceAsync(container, $"{folder}/report.docx",
             DocxRenderer.Render(report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", CancellationToken.None);
-        await artifacts.WriteOnceAsync(container, $"{folder}/report.json",
+        var jsonSha = artifacts.WriteOnceAsync(container, $"{folder}/report.json",
             System.Text.Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", CancellationToken.None);
+        await Task.WhenAll(htmlSha, docxSha, jsonSha);
         return new FinalArtifacts(request.VersionNumber, request.VersionSha256,
-            $"{folder}/report.html", htmlSha, $"{folder}/report.docx", docxSha, $"{folder}/report.json");
+            $"{folder}/report.html", await htmlSha, $"{folder}/report.docx", await docxSha, $"{folder}/report.json");
     }
 }
 
