@@ -58,8 +58,9 @@ public sealed record DeliveryStep(DeliveryRequest Delivery, StageChange Submitte
 public sealed record DeliveryDone(DeliveryReceipt Receipt, SendAttempt Notice);
 
 /// <summary>
-/// ReportWorkflow_v3: 报送, then, with the receipt in hand, the Submitted stage (at the receipt's time) and the first
-/// attempt of the 【已报送】 notice. A failed 报送 throws, as <see cref="DeliverReport"/> does: nothing is recorded and the
+/// ReportWorkflow_v3: 报送, then, with the receipt in hand, the Submitted stage and the first attempt of the 【已报送】
+/// notice. The stage keeps the orchestration's time, as every workflow entry of the audit log does (the host's clock
+/// may differ from it in testing mode). A failed 报送 throws, as <see cref="DeliverReport"/> does: nothing is recorded and the
 /// orchestrator retries the whole step durably (the delivery itself happens once per id).
 /// </summary>
 public sealed class DeliverAndRecord(IReportDelivery delivery, IStageRecorder stages, IWorkflowNotifier notifier) : TaskActivity<DeliveryStep, DeliveryDone>
@@ -69,7 +70,7 @@ public sealed class DeliverAndRecord(IReportDelivery delivery, IStageRecorder st
     public override async Task<DeliveryDone> RunAsync(TaskActivityContext context, DeliveryStep step)
     {
         var receipt = await delivery.DeliverAsync(step.Delivery, CancellationToken.None);
-        await stages.RecordAsync(step.Submitted with { At = receipt.DeliveredAt }, CancellationToken.None);
+        await stages.RecordAsync(step.Submitted, CancellationToken.None);
         return new DeliveryDone(receipt, await SendAttempt.OfAsync(() => notifier.DrafterNoticeAsync(step.Notice, CancellationToken.None)));
     }
 }
