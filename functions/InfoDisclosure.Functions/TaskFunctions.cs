@@ -22,6 +22,10 @@ public sealed class TaskFunctions
     public Task<ReportOutcome> RunReportWorkflowV2([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ReportWorkflowV2().RunAsync(context, context.GetInput<ReportWorkflowInput>()!);
 
+    [Function(ReportWorkflowV3.Name)]
+    public Task<ReportOutcome> RunReportWorkflowV3([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ReportWorkflowV3().RunAsync(context, context.GetInput<ReportWorkflowInput>()!);
+
     [Function(RecordStage.Name)]
     public Task<string> RunRecordStage([ActivityTrigger] StageChange input, FunctionContext function) =>
         Activity<RecordStage>(function).RunAsync(Context(RecordStage.Name, function), input);
@@ -65,6 +69,18 @@ public sealed class TaskFunctions
     [Function(RecordSendingState.Name)]
     public Task<bool> RunRecordSendingState([ActivityTrigger] SendingState input, FunctionContext function) =>
         Activity<RecordSendingState>(function).RunAsync(Context(RecordSendingState.Name, function), input);
+
+    [Function(EnterStage.Name)]
+    public Task<SendAttempt> RunEnterStage([ActivityTrigger] StageStep input, FunctionContext function) =>
+        Activity<EnterStage>(function).RunAsync(Context(EnterStage.Name, function), input);
+
+    [Function(DeliverAndRecord.Name)]
+    public Task<DeliveryDone> RunDeliverAndRecord([ActivityTrigger] DeliveryStep input, FunctionContext function) =>
+        Activity<DeliverAndRecord>(function).RunAsync(Context(DeliverAndRecord.Name, function), input);
+
+    [Function(RecordAndPublish.Name)]
+    public Task<PublishAttempt> RunRecordAndPublish([ActivityTrigger] PublishStep input, FunctionContext function) =>
+        Activity<RecordAndPublish>(function).RunAsync(Context(RecordAndPublish.Name, function), input);
 
     /// <summary>The activity class with its dependencies from the worker's container, as the local host's worker creates it.</summary>
     private static T Activity<T>(FunctionContext function) where T : ITaskActivity =>

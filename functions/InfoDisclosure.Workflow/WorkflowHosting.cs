@@ -40,6 +40,7 @@ public static class WorkflowHosting
         services.AddSingleton<ReportDocuments>();
         services.AddSingleton<DecisionLog>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<IStageRecorder, StageRecorder>();
         services.AddSingleton<NoticeLog>();
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<ReportCreationService>();

@@ -1,6 +1,5 @@
 using System.Text;
 using Azure.Storage.Blobs;
-using InfoDisclosure.Workflow.Review;
 
 namespace InfoDisclosure.Workflow.Monitoring;
 
@@ -18,16 +17,10 @@ public static class DfMonTabs
     /// <summary>The template's stand-in for the system's public address, replaced on upload.</summary>
     public const string BaseUrlPlaceholder = "APP_BASE_URL";
 
-    /// <summary>
-    /// Every registered ReportWorkflow version, and ReportWorkflow_v2 (issue 11: durable notification retries) even before
-    /// it is registered, so the tab is there for its first instance. DfMon matches the orchestrator name exactly.
-    /// </summary>
+    /// <summary>Every registered ReportWorkflow version (v1, v2 and v3 while instances run them): DfMon matches the orchestrator name exactly.</summary>
     public static IReadOnlyList<string> Orchestrators { get; } = WorkflowTasks.All
         .Where(task => task.IsOrchestrator && task.Name.StartsWith("ReportWorkflow_", StringComparison.Ordinal))
         .Select(task => task.Name)
-        .Append(ReportWorkflowV1.Name)
-        .Append("ReportWorkflow_v2")
-        .Distinct()
         .ToList();
 
     public static string BlobName(string orchestrator) => $"{Folder}/{TabName}.{orchestrator}.liquid";

@@ -31,7 +31,7 @@ public enum SendStatus
 public sealed record SendOutcome<T>(SendStatus Status, T? Value, string? Error);
 
 /// <summary>
-/// The sends of ReportWorkflow_v2 to the outside, retried durably: a failed attempt is followed by a durable timer
+/// The sends of ReportWorkflow_v2 and v3 to the outside, retried durably: a failed attempt is followed by a durable timer
 /// (doubling, capped), never by an activity retry inside one episode, so a mail server down for hours costs nothing but
 /// timers. While a send fails the report stays where it is, the custom status and the index show notificationFailed,
 /// and an administrator's resend (event <see cref="WorkflowEvents.Resend"/>) tries at once. Part of the orchestration:
@@ -59,7 +59,22 @@ internal sealed class DurableSender(TaskOrchestrationContext context, ReportRef 
     /// Calls the activity until it succeeds, fails permanently, spends its budget (<see cref="SendKind"/>), or
     /// <paramref name="abandonWhen"/> completes while waiting between attempts.
     /// </summary>
-    public async Task<SendOutcome<T>> SendAsync<T>(string activity, object input, string what, SendKind kind, Task? abandonWhen = null)
+    public Task<SendOutcome<T>> SendAsync<T>(string activity, object input, string what, SendKind kind, Task? abandonWhen = null) =>
+        SendAsync<T>(activity, input, what, kind, abandonWhen, firstError: null);
+
+    /// <summary>
+    /// The same for a send whose first attempt a merged activity of ReportWorkflow_v3 made (<see cref="SendAttempt"/>):
+    /// nothing more when it went through (the value is then the merged activity's to give), PublishFailed's
+    /// <see cref="SendStatus.Failed"/> when it failed permanently, else the retries above with <paramref name="activity"/>.
+    /// </summary>
+    public async Task<SendOutcome<T>> RetryAsync<T>(SendAttempt first, string activity, object input, string what, SendKind kind)
+    {
+        if (first.Sent) return new(SendStatus.Sent, default, null);
+        if (first.Permanent) return new(SendStatus.Failed, default, first.Error);
+        return await SendAsync<T>(activity, input, what, kind, abandonWhen: null, first.Error);
+    }
+
+    private async Task<SendOutcome<T>> SendAsync<T>(string activity, object input, string what, SendKind kind, Task? abandonWhen, string? firstError)
     {
         DateTimeOffset? failingSince = null;
         DateTimeOffset budgetFrom = default;
@@ -67,20 +82,27 @@ internal sealed class DurableSender(TaskOrchestrationContext context, ReportRef 
         while (true)
         {
             string error;
-            try
+            if (firstError is not null)
             {
-                var result = await context.CallActivityAsync<T>(activity, input);
-                if (failingSince is { } since) await RecordAsync(what, false, failures, "sent", since, true);
-                return new(SendStatus.Sent, result, null);
+                (error, firstError) = (firstError, null);
             }
-            catch (TaskFailedException e) when (e.FailureDetails.IsCausedBy<PermanentSendFailure>())
+            else
             {
-                if (failingSince is { } since) await RecordAsync(what, false, failures, "failed permanently", since, false);
-                return new(SendStatus.Failed, default, e.FailureDetails.ErrorMessage);
-            }
-            catch (TaskFailedException e)
-            {
-                error = e.FailureDetails.ErrorMessage;
+                try
+                {
+                    var result = await context.CallActivityAsync<T>(activity, input);
+                    if (failingSince is { } since) await RecordAsync(what, false, failures, "sent", since, true);
+                    return new(SendStatus.Sent, result, null);
+                }
+                catch (TaskFailedException e) when (e.FailureDetails.IsCausedBy<PermanentSendFailure>())
+                {
+                    if (failingSince is { } since) await RecordAsync(what, false, failures, "failed permanently", since, false);
+                    return new(SendStatus.Failed, default, e.FailureDetails.ErrorMessage);
+                }
+                catch (TaskFailedException e)
+                {
+                    error = e.FailureDetails.ErrorMessage;
+                }
             }
 
             failures++;

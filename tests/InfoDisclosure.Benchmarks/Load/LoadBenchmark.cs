@@ -5,6 +5,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Dev.Storage;
 using InfoDisclosure.Workflow.Storage;
 using InfoDisclosure.Workflow.Tests.Hosting;
@@ -21,7 +23,7 @@ namespace InfoDisclosure.Benchmarks.Load;
 /// from the raise's 202 to Completed, polled the same way. Bounded: every wait has a time limit; it stops by itself.
 /// </para>
 /// </summary>
-public static class LoadBenchmark
+public static partial class LoadBenchmark
 {
     private const int Levels = 3;
     private const int Year = 2022;
@@ -38,7 +40,15 @@ public static class LoadBenchmark
         var seedText = await File.ReadAllTextAsync(Path.Combine(HostPaths.RepoRoot, "functions", "InfoDisclosure.LocalHost", "Seed", "2022_hongsibu_approval_bureau.txt"));
 
         Console.WriteLine($"Load benchmark: {count} reports x {Levels} levels, local host on Azurite, {Environment.ProcessorCount} cores, polling every {poll.TotalMilliseconds:0} ms, host queue polling at most every {InfoDisclosure.Workflow.Hosting.EngineSettings.Shared.MaxQueuePollingInterval.TotalSeconds:0.#} s (EngineSettings)");
-        await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions { RepoRoot = HostPaths.RepoRoot, Log = TextWriter.Null });
+        await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions
+        {
+            RepoRoot = HostPaths.RepoRoot,
+            Log = TextWriter.Null,
+            // On a loaded machine Node.js alone can take over a minute to start.
+            StartTimeout = TimeSpan.FromMinutes(3),
+        });
+        // The host's mail (sign-in links, review requests, 报送) goes to an SMTP server here: reviewers sign in through it.
+        await using var smtp = await EmbeddedSmtpServer.StartAsync(new DevMailbox(TimeProvider.System));
         var key = "bench-" + Guid.NewGuid().ToString("N");
         var port = LoopbackPorts.Free();
         await using var host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
@@ -53,6 +63,8 @@ public static class LoadBenchmark
             ["LocalHost__TestingTasks"] = "true",
             ["LocalHost__DataDirectory"] = Path.Combine(Path.GetTempPath(), "infodisclosure-bench-" + port),
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, TimeSpan.FromSeconds(120));
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
@@ -61,12 +73,16 @@ public static class LoadBenchmark
             Timeout = TimeSpan.FromSeconds(100),
         };
         http.DefaultRequestHeaders.Add("x-functions-key", key);
-        await using var run = new LoadRun(http, poll);
+        var reviewers = new List<HttpClient>();
+        await using var run = new LoadRun(http, reviewers, poll);
 
         var setup = Stopwatch.StartNew();
         var reports = Enumerable.Range(1, count).Select(i => $"bench-{i:D4}").ToList();
         await ForEachAsync(reports, 16, agency => run.PrepareAsync(agency, seedText));
         Console.WriteLine($"  set-up: {count} agencies and reports with a clean draft in {setup.Elapsed.TotalSeconds:0.0} s");
+        // A decision is a signed-in reviewer's (never the API key's): one session per level's reviewer, for every report.
+        // Sign-in links go to people the agencies name, so this comes after the set-up.
+        for (var level = 1; level <= Levels; level++) reviewers.Add(await SignInAsync(http.BaseAddress!, smtp.Mailbox, ReviewerEmail(level)));
 
         (await http.PostAsync("testing/profile/reset", null)).Dispose();
         var loadBefore = LoadAverage();
@@ -76,7 +92,7 @@ public static class LoadBenchmark
         chain.Stop();
         var loadAfter = LoadAverage();
         var cpu = (Host: CpuSeconds(host.ProcessId) - cpuBefore.Host, Azurite: CpuSeconds(azurite.ProcessId) - cpuBefore.Azurite);
-        var profile = await http.GetFromJsonAsync<Dictionary<string, SeriesSummary>>("testing/profile") ?? [];
+        var profile = await ProfileAsync(http);
 
         var floorClock = Stopwatch.StartNew();
         var floor = await run.FloorAsync(count);
@@ -103,6 +119,20 @@ public static class LoadBenchmark
         Console.WriteLine($"  failed or stuck instances: {failed.Count + floor.Failed}");
         foreach (var failure in failed.Take(5)) Console.WriteLine($"    {failure.Agency}: {failure.Error}");
         return failed.Count + floor.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The host's cost profile; none when a starved host does not answer in time (the run's other figures still count).</summary>
+    private static async Task<Dictionary<string, SeriesSummary>> ProfileAsync(HttpClient http)
+    {
+        try
+        {
+            return await http.GetFromJsonAsync<Dictionary<string, SeriesSummary>>("testing/profile") ?? [];
+        }
+        catch (TaskCanceledException)
+        {
+            Console.WriteLine("  (the host did not send its cost profile within the HTTP timeout)");
+            return [];
+        }
     }
 
     /// <summary>One series of the host's cost profile (InfoDisclosure.LocalHost CostProfile), in milliseconds.</summary>
@@ -156,7 +186,46 @@ public static class LoadBenchmark
 
     private sealed record FloorOutcome(IReadOnlyList<double> Latencies, int Failed);
 
-    private sealed class LoadRun(HttpClient http, TimeSpan poll) : IAsyncDisposable
+    private static string ReviewerEmail(int level) => $"reviewer{level}@bench.example";
+
+    /// <summary>Signs a reviewer in as a browser does: the form, the e-mailed link, its page and its form; the client keeps the session cookie.</summary>
+    private static async Task<HttpClient> SignInAsync(Uri baseAddress, DevMailbox mailbox, string email)
+    {
+        var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 256 })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(100),
+        };
+        var form = await browser.GetStringAsync("sign-in");
+        using (var asked = await browser.PostAsync("sign-in", Form(form, ("email", email))))
+        {
+            if (asked.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"POST /sign-in {email}: {(int)asked.StatusCode}");
+        }
+        var mail = await mailbox.WaitForAsync(m => m.To.Contains(email, StringComparer.OrdinalIgnoreCase) && m.Subject.StartsWith("【登录】", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60));
+        var link = SignInLink().Match(mail.TextBody ?? mail.HtmlBody ?? "").Value;
+        var page = await browser.GetStringAsync(link);
+        using var signedIn = await browser.PostAsync(link, Form(page));
+        if (signedIn.StatusCode != HttpStatusCode.SeeOther) throw new InvalidOperationException($"POST {link}: {(int)signedIn.StatusCode}");
+        return browser;
+    }
+
+    private static FormUrlEncodedContent Form(string html, params (string Name, string Value)[] fields)
+    {
+        var token = FormToken().Match(html);
+        var all = new List<KeyValuePair<string, string>>();
+        if (token.Success) all.Add(new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)));
+        all.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return new FormUrlEncodedContent(all);
+    }
+
+    [GeneratedRegex("https?://[^\\s\"<>]+/sign-in/[A-Za-z0-9_-]{43}")]
+    private static partial Regex SignInLink();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
+
+    private sealed class LoadRun(HttpClient http, IReadOnlyList<HttpClient> reviewers, TimeSpan poll) : IAsyncDisposable
     {
         private readonly StatusBoard _reports = new(http, "report-bench-", poll);
         private readonly StatusBoard _floor = new(http, "floor-", poll);
@@ -175,7 +244,7 @@ public static class LoadBenchmark
                 reviewChain = Enumerable.Range(1, Levels).Select(level => new
                 {
                     rule = "any",
-                    reviewers = new[] { new { name = $"审核人{level}", email = $"reviewer{level}@bench.example" } },
+                    reviewers = new[] { new { name = $"审核人{level}", email = ReviewerEmail(level) } },
                 }).ToArray(),
             }), HttpStatusCode.Created);
             await ExpectAsync(await http.PostAsJsonAsync("api/reports", new { agencyId = agency, year = Year }), HttpStatusCode.Created);
@@ -244,11 +313,10 @@ public static class LoadBenchmark
             var deadline = DateTime.UtcNow + StepTimeout;
             while (true)
             {
-                using var response = await http.PostAsJsonAsync($"api/reports/{agency}/{Year}/decisions", new
+                using var response = await reviewers[level - 1].PostAsJsonAsync($"api/reports/{agency}/{Year}/decisions", new
                 {
                     level,
                     round = 1,
-                    reviewer = $"reviewer{level}@bench.example",
                     decision = "approve",
                     reviewConfirmed = true,
                     proofreadConfirmed = true,

@@ -11,10 +11,11 @@ using Microsoft.Extensions.Options;
 namespace InfoDisclosure.Workflow.OrchestrationTests.Harness;
 
 /// <summary>
-/// <see cref="ReportWorkflowV1"/> on the in-process test host. The notification activities are the real classes over a
-/// notifier that records what it is asked to send; 报送 and publication are the real activities over an in-test
-/// delivery and portal; the activities that write to Table/Blob storage are small in-test activities under the same
-/// names, recording what the orchestrator asked of them (the full-host tests cover the stores).
+/// The report orchestrators (v1, v2, v3) on the in-process test host. The notification activities are the real classes
+/// over a notifier that records what it is asked to send; 报送 and publication are the real activities over an in-test
+/// delivery and portal; RecordStage and v3's merged activities are the real classes over an in-test
+/// <see cref="IStageRecorder"/>; the other activities that write to Table/Blob storage are small in-test activities under
+/// the same names. Each records what the orchestrator asked of it (the full-host tests cover the stores).
 /// </summary>
 public sealed class WorkflowWorld : IAsyncDisposable
 {
@@ -45,6 +46,10 @@ public sealed class WorkflowWorld : IAsyncDisposable
             {
                 tasks.AddOrchestrator(ReportWorkflowV1.Name, typeof(ReportWorkflowV1));
                 tasks.AddOrchestrator(ReportWorkflowV2.Name, typeof(ReportWorkflowV2));
+                tasks.AddOrchestrator(ReportWorkflowV3.Name, typeof(ReportWorkflowV3));
+                tasks.AddActivity(EnterStage.Name, typeof(EnterStage));
+                tasks.AddActivity(DeliverAndRecord.Name, typeof(DeliverAndRecord));
+                tasks.AddActivity(RecordAndPublish.Name, typeof(RecordAndPublish));
                 tasks.AddActivity(ReadSendingPolicy.Name, typeof(ReadSendingPolicy));
                 tasks.AddActivityFunc<SendingState, bool>(RecordSendingState.Name, (_, state) => recorder.Record(state, state.Failing));
                 tasks.AddActivity(RequestReview.Name, typeof(RequestReview));
@@ -53,7 +58,7 @@ public sealed class WorkflowWorld : IAsyncDisposable
                 tasks.AddActivity(DeliverReport.Name, typeof(DeliverReport));
                 tasks.AddActivity(PublishReport.Name, typeof(PublishReport));
                 tasks.AddActivity(ReadPublishingPolicy.Name, typeof(ReadPublishingPolicy));
-                tasks.AddActivityFunc<StageChange, string>(RecordStage.Name, (_, change) => recorder.Record(change, change.Stage));
+                tasks.AddActivity(RecordStage.Name, typeof(RecordStage));
                 tasks.AddActivityFunc<FinalArtifactsRequest, FinalArtifacts>(StoreFinalArtifacts.Name, (_, r) => recorder.Record(r, ArtifactsOf(r)));
                 tasks.AddActivityFunc<PublishFailure, string>(NotifyPublishFailed.Name, (_, f) => recorder.Record(f, f.NotificationId));
             },
@@ -63,6 +68,7 @@ public sealed class WorkflowWorld : IAsyncDisposable
                 services.AddSingleton<IWorkflowNotifier>(recorder);
                 services.AddSingleton<IReportDelivery>(recorder);
                 services.AddSingleton<IReportPublisher>(recorder);
+                services.AddSingleton<IStageRecorder>(recorder);
                 services.AddSingleton<InfoDisclosure.Workflow.Deadlines.HolidayDataWarnings>();
                 services.AddSingleton(Options.Create(new PublishingOptions
                 {
@@ -151,7 +157,13 @@ public sealed class WorkflowWorld : IAsyncDisposable
 
     public static readonly DateTimeOffset Deadline = new(2026, 1, 31, 23, 59, 59, TimeSpan.FromHours(8));
 
-    public async Task<string> StartReportAsync(string instanceId, string orchestrator = ReportWorkflowV1.Name, ResumePoint? resume = null)
+    /// <summary>The report orchestrators the behaviour tests run, each test once per version (the newest first).</summary>
+    public static TheoryData<string> Versions => new(ReportWorkflowV3.Name, ReportWorkflowV2.Name, ReportWorkflowV1.Name);
+
+    /// <summary>The versions with durable sends (v2 on).</summary>
+    public static TheoryData<string> DurableVersions => new(ReportWorkflowV3.Name, ReportWorkflowV2.Name);
+
+    public async Task<string> StartReportAsync(string instanceId, string orchestrator, ResumePoint? resume = null)
     {
         var input = new ReportWorkflowInput(AgencyId, Year, "吴忠市红寺堡区审批服务管理局", Drafter, Deadline, resume);
         return await Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId));
@@ -211,7 +223,7 @@ public sealed class WorkflowWorld : IAsyncDisposable
     /// The notifier, the supervising office's mailbox and the portal of these tests: each records what it was given (only
     /// what went through). <see cref="MailDown"/> makes every e-mail fail; <see cref="PortalAnswers"/> fail the next pushes.
     /// </summary>
-    public sealed class Recorder(Action<object> happened) : IWorkflowNotifier, IReportDelivery, IReportPublisher
+    public sealed class Recorder(Action<object> happened) : IWorkflowNotifier, IReportDelivery, IReportPublisher, IStageRecorder
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<Exception> _portalAnswers = new();
         private int _pushes;
@@ -235,6 +247,8 @@ public sealed class WorkflowWorld : IAsyncDisposable
 
         private Task<int> Mail(object what) =>
             MailDown ? throw new InvalidOperationException("Connection refused (the test's SMTP server is down)") : Record(what, 0);
+
+        public Task RecordAsync(StageChange change, CancellationToken ct) => Record(change, 0);
 
         public Task ReviewRequestedAsync(ReviewRequest request, CancellationToken ct) => Mail(request);
 

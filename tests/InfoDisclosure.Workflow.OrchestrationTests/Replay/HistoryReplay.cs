@@ -1,7 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.Command;
 using DurableTask.Core.History;
-using InfoDisclosure.Workflow.Review;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker.Shims;
 using Newtonsoft.Json;
@@ -9,7 +8,7 @@ using Newtonsoft.Json;
 namespace InfoDisclosure.Workflow.OrchestrationTests.Replay;
 
 /// <summary>
-/// Replays <see cref="ReportWorkflowV1"/> over a history with DurableTask.Core's executor, as the worker does for each
+/// Replays a report orchestrator over a history with DurableTask.Core's executor, as the worker does for each
 /// work item (<c>GrpcOrchestrationRunner</c>): the runtime state built from the past events plus the new ones, the
 /// orchestrator wrapped by <see cref="DurableTaskShimFactory"/>.
 /// </summary>
@@ -39,7 +38,7 @@ public static class HistoryReplay
     /// What the orchestrator decides must be what the history records it decided then (the same tasks, timers and
     /// completion, with the same ids) — otherwise an instance that ran the old code fails on the new.
     /// </summary>
-    public static IReadOnlyList<Episode> Episodes(IReadOnlyList<HistoryEvent> history)
+    public static IReadOnlyList<Episode> Episodes(Func<ITaskOrchestrator> orchestrator, IReadOnlyList<HistoryEvent> history)
     {
         var starts = Enumerable.Range(0, history.Count).Where(i => history[i] is OrchestratorStartedEvent).Append(history.Count).ToList();
         var episodes = new List<Episode>();
@@ -49,17 +48,18 @@ public static class HistoryReplay
             var events = history.Skip(starts[k]).Take(starts[k + 1] - starts[k]).ToList();
             var incoming = events.Where(IsIncoming).ToList();
             var decided = events.Where(e => !IsIncoming(e) && e is not OrchestratorCompletedEvent).Select(Describe).ToList();
-            var result = Execute(past, incoming);
+            var result = Execute(orchestrator, past, incoming);
             episodes.Add(new Episode(k + 1, incoming.Select(Describe).ToList(), decided, result.Actions.Select(Describe).ToList()));
         }
         return episodes;
     }
 
-    public static OrchestratorExecutionResult Execute(IList<HistoryEvent> past, IEnumerable<HistoryEvent> incoming)
+    /// <param name="orchestrator">A new instance of the orchestrator class, as the worker creates one per work item.</param>
+    public static OrchestratorExecutionResult Execute(Func<ITaskOrchestrator> orchestrator, IList<HistoryEvent> past, IEnumerable<HistoryEvent> incoming)
     {
         var state = new OrchestrationRuntimeState(past);
         foreach (var e in incoming) state.AddEvent(e);
-        var shim = DurableTaskShimFactory.Default.CreateOrchestration(new TaskName(ReportWorkflowV1.Name), new ReportWorkflowV1());
+        var shim = DurableTaskShimFactory.Default.CreateOrchestration(new TaskName(state.Name), orchestrator());
         return new TaskOrchestrationExecutor(state, shim, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails).Execute();
     }
 

@@ -9,7 +9,7 @@ using static InfoDisclosure.Workflow.OrchestrationTests.Harness.WorkflowWorld;
 namespace InfoDisclosure.Workflow.OrchestrationTests.Review;
 
 /// <summary>
-/// <see cref="ReportWorkflowV2"/>: sends retried on durable timers (1 s, 2 s here), the notificationFailed flag, the
+/// <see cref="ReportWorkflowV2"/> and <see cref="ReportWorkflowV3"/>: sends retried on durable timers (1 s, 2 s here), the notificationFailed flag, the
 /// administrator's resend, the portal's 4xx and 5xx, duplicate decisions and a restart from a recovered point.
 /// </summary>
 public sealed class DurableSendingTests
@@ -23,12 +23,13 @@ public sealed class DurableSendingTests
         }
     }
 
-    [Fact]
-    public async Task Mail_down_for_longer_than_any_activity_retry_keeps_the_report_at_its_level_flagged_then_the_chain_completes_sending_each_notice_once()
+    [Theory]
+    [MemberData(nameof(DurableVersions), MemberType = typeof(WorkflowWorld))]
+    public async Task Mail_down_for_longer_than_any_activity_retry_keeps_the_report_at_its_level_flagged_then_the_chain_completes_sending_each_notice_once(string orchestrator)
     {
         await using var world = await StartAsync();
         world.Outside.MailDown = true;
-        var id = await world.StartReportAsync(InstanceId("maildown"), ReportWorkflowV2.Name);
+        var id = await world.StartReportAsync(InstanceId("maildown"), orchestrator);
         var submission = Submission(1, ThreeLevels());
         await world.SubmitAsync(id, submission);
 
@@ -59,12 +60,13 @@ public sealed class DurableSendingTests
         Assert.Equal($"{id}:v2:delivery", Assert.Single(seen.OfType<DeliveryRequest>()).DeliveryId);
     }
 
-    [Fact]
-    public async Task A_resend_tries_at_once_instead_of_waiting_for_the_next_timer()
+    [Theory]
+    [MemberData(nameof(DurableVersions), MemberType = typeof(WorkflowWorld))]
+    public async Task A_resend_tries_at_once_instead_of_waiting_for_the_next_timer(string orchestrator)
     {
         await using var world = await StartAsync(sendingFirstDelay: TimeSpan.FromHours(1));
         world.Outside.MailDown = true;
-        var id = await world.StartReportAsync(InstanceId("resend"), ReportWorkflowV2.Name);
+        var id = await world.StartReportAsync(InstanceId("resend"), orchestrator);
         var submission = Submission(1, ThreeLevels());
         await world.SubmitAsync(id, submission);
         await world.Next<SendingState>(s => s.Failing);
@@ -78,12 +80,13 @@ public sealed class DurableSendingTests
         await world.StatusWhenAsync(id, s => (bool?)s["notificationFailed"] == false);
     }
 
-    [Fact]
-    public async Task A_portal_4xx_is_PublishFailed_at_once_with_our_message_and_a_retry_publishes()
+    [Theory]
+    [MemberData(nameof(DurableVersions), MemberType = typeof(WorkflowWorld))]
+    public async Task A_portal_4xx_is_PublishFailed_at_once_with_our_message_and_a_retry_publishes(string orchestrator)
     {
         await using var world = await StartAsync();
         world.Outside.PortalAnswers(new PermanentPushFailure("The portal https://portal.example.gov.cn/ refused the report: HTTP 422 Unprocessable Entity.", 422));
-        var id = await world.StartReportAsync(InstanceId("portal4xx"), ReportWorkflowV2.Name);
+        var id = await world.StartReportAsync(InstanceId("portal4xx"), orchestrator);
         var submission = Submission(1, ThreeLevels());
         await world.SubmitAsync(id, submission);
         await ApproveAllAsync(world, id, submission);
@@ -99,14 +102,15 @@ public sealed class DurableSendingTests
         Assert.Single(world.SeenSoFar().OfType<DeliveryRequest>());
     }
 
-    [Fact]
-    public async Task Portal_5xx_and_timeouts_are_retried_on_timers_and_the_report_is_published()
+    [Theory]
+    [MemberData(nameof(DurableVersions), MemberType = typeof(WorkflowWorld))]
+    public async Task Portal_5xx_and_timeouts_are_retried_on_timers_and_the_report_is_published(string orchestrator)
     {
         await using var world = await StartAsync();
         world.Outside.PortalAnswers(
             new PortalPushException("The portal answered HTTP 503 Service Unavailable; retrying.", 503),
             new PortalPushException("The portal did not answer within 30 s.", null));
-        var id = await world.StartReportAsync(InstanceId("portal5xx"), ReportWorkflowV2.Name);
+        var id = await world.StartReportAsync(InstanceId("portal5xx"), orchestrator);
         var submission = Submission(1, ThreeLevels());
         await world.SubmitAsync(id, submission);
         await ApproveAllAsync(world, id, submission);
@@ -117,11 +121,12 @@ public sealed class DurableSendingTests
         Assert.Equal([1, 2], world.SeenSoFar().OfType<SendingState>().Where(s => s.Failing).Select(s => s.Failures));
     }
 
-    [Fact]
-    public async Task Duplicate_decision_events_change_nothing()
+    [Theory]
+    [MemberData(nameof(DurableVersions), MemberType = typeof(WorkflowWorld))]
+    public async Task Duplicate_decision_events_change_nothing(string orchestrator)
     {
         await using var world = await StartAsync();
-        var id = await world.StartReportAsync(InstanceId("duplicates"), ReportWorkflowV2.Name);
+        var id = await world.StartReportAsync(InstanceId("duplicates"), orchestrator);
         var submission = Submission(1, ThreeLevels());
         await world.SubmitAsync(id, submission);
 
@@ -143,12 +148,13 @@ public sealed class DurableSendingTests
         Assert.Single(seen.OfType<PublicationRequest>());
     }
 
-    [Fact]
-    public async Task A_recovered_instance_restarts_at_the_level_it_had_reached_and_finishes_the_chain()
+    [Theory]
+    [MemberData(nameof(DurableVersions), MemberType = typeof(WorkflowWorld))]
+    public async Task A_recovered_instance_restarts_at_the_level_it_had_reached_and_finishes_the_chain(string orchestrator)
     {
         await using var world = await StartAsync();
         var submission = Submission(1, ThreeLevels());
-        var id = await world.StartReportAsync(InstanceId("recovered"), ReportWorkflowV2.Name,
+        var id = await world.StartReportAsync(InstanceId("recovered"), orchestrator,
             new ResumePoint(ResumeStages.Review, 1, 2, submission));
 
         await ApproveAllAsync(world, id, submission, fromLevel: 2);
@@ -157,13 +163,14 @@ public sealed class DurableSendingTests
         Assert.Equal([2, 3], world.SeenSoFar().OfType<ReviewRequest>().Select(r => r.Level));
     }
 
-    [Fact]
-    public async Task A_recovered_approved_report_is_delivered_and_published_in_the_cycle_after_the_failed_ones()
+    [Theory]
+    [MemberData(nameof(DurableVersions), MemberType = typeof(WorkflowWorld))]
+    public async Task A_recovered_approved_report_is_delivered_and_published_in_the_cycle_after_the_failed_ones(string orchestrator)
     {
         await using var world = await StartAsync();
         world.Outside.PortalAnswers(new PermanentPushFailure("refused: HTTP 403 Forbidden.", 403));
         var submission = Submission(1, ThreeLevels());
-        var id = await world.StartReportAsync(InstanceId("recoveredapproved"), ReportWorkflowV2.Name,
+        var id = await world.StartReportAsync(InstanceId("recoveredapproved"), orchestrator,
             new ResumePoint(ResumeStages.Approved, 1, 0, submission, PublishCycle: 3));
 
         var failed = await world.Next<StageChange>(c => c.Stage == ReportStages.PublishFailed);

@@ -6,18 +6,19 @@ using static InfoDisclosure.Workflow.OrchestrationTests.Harness.WorkflowWorld;
 namespace InfoDisclosure.Workflow.OrchestrationTests.Review;
 
 /// <summary>
-/// Reminders and escalation of an overdue level. Timers run in real time on this host, so the submissions set an exact
+/// Reminders and escalation of an overdue level, in every report orchestrator version. Timers run in real time on this host, so the submissions set an exact
 /// due span of one second (<see cref="StageReminderSettings.DueAfter"/>); the assertions read the orchestration's own times.
 /// </summary>
 public sealed class RemindersTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-    [Fact]
-    public async Task An_overdue_level_reminds_its_reviewers_then_escalates_one_period_later_and_still_takes_the_decision()
+    [Theory]
+    [MemberData(nameof(Versions), MemberType = typeof(WorkflowWorld))]
+    public async Task An_overdue_level_reminds_its_reviewers_then_escalates_one_period_later_and_still_takes_the_decision(string orchestrator)
     {
         await using var world = await StartAsync();
-        var id = await world.StartReportAsync(InstanceId("reminders"));
+        var id = await world.StartReportAsync(InstanceId("reminders"), orchestrator);
         var submission = Submission(1, ThreeLevels(), dueAfter: Second);
         await world.SubmitAsync(id, submission);
 
@@ -36,11 +37,12 @@ public sealed class RemindersTests
         await world.ReviewRequested(1, 2);
     }
 
-    [Fact]
-    public async Task The_reminder_of_an_all_level_goes_only_to_the_reviewers_who_have_not_decided()
+    [Theory]
+    [MemberData(nameof(Versions), MemberType = typeof(WorkflowWorld))]
+    public async Task The_reminder_of_an_all_level_goes_only_to_the_reviewers_who_have_not_decided(string orchestrator)
     {
         await using var world = await StartAsync();
-        var id = await world.StartReportAsync(InstanceId("undecided"));
+        var id = await world.StartReportAsync(InstanceId("undecided"), orchestrator);
         var submission = Submission(1, ThreeLevels(ReviewRules.All), dueAfter: Second);
         await world.SubmitAsync(id, submission);
         // Raised with the submission, li's approval is waiting when the level starts: it is taken before any timer.

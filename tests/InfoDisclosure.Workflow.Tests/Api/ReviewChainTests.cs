@@ -134,7 +134,7 @@ public sealed class ReviewChainTests(LocalHostFixture host)
         var report = await _api.GetReportAsync(id, 2023);
         Assert.Single(report["versions"]!.AsArray());
         Assert.Equal($"report-{id}-2023", (string?)report["workflow"]!["instanceId"]);
-        Assert.Equal("ReportWorkflow_v2", (string?)report["workflow"]!["name"]);
+        Assert.Equal(WorkflowTasks.CurrentReportWorkflow, (string?)report["workflow"]!["name"]);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         await report.WaitForLevelAsync(1);
 
         // OTLP protobuf carries names and attribute values as plain UTF-8 strings.
-        var expected = new[] { "InfoDisclosure.LocalHost", "api/reports/{agencyId}/{year}/submit", "ReportWorkflow", "RecordStage" };
+        var expected = new[] { "InfoDisclosure.LocalHost", "api/reports/{agencyId}/{year}/submit", "ReportWorkflow", "EnterStage" };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         string exported;
         do

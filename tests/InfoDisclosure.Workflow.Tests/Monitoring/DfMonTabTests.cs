@@ -48,11 +48,11 @@ public sealed class DfMonTabTests(LocalHostFixture host) : IAsyncLifetime
         var instanceId = $"report-{id}-2022";
         await _api.WaitForProcessedEventAsync(instanceId, "Decision-L2-R1", "chief@example.gov.cn");
 
-        // Uploaded at start, where DfMon reads tab templates: one per orchestrator name, v2 included.
+        // Uploaded at start, where DfMon reads tab templates: one per orchestrator name, every registered version.
         var container = new BlobServiceClient(host.StorageConnectionString).GetBlobContainerClient(DfMonTabs.Container);
         var names = new List<string>();
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, DfMonTabs.Folder + "/", CancellationToken.None)) names.Add(blob.Name);
-        Assert.Equal(["tab-templates/审核.ReportWorkflow_v1.liquid", "tab-templates/审核.ReportWorkflow_v2.liquid"], names.Order());
+        Assert.Equal(["tab-templates/审核.ReportWorkflow_v1.liquid", "tab-templates/审核.ReportWorkflow_v2.liquid", "tab-templates/审核.ReportWorkflow_v3.liquid"], names.Order());
         var template = (await container.GetBlobClient(names[0]).DownloadContentAsync()).Value.Content.ToString();
 
         var instance = await DfMonInstance.LoadAsync(_services.GetRequiredService<DurableTaskClient>(),

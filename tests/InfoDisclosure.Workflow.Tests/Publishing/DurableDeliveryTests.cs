@@ -10,8 +10,9 @@ using InfoDisclosure.Workflow.Tests.Api;
 namespace InfoDisclosure.Workflow.Tests.Publishing;
 
 /// <summary>
-/// ReportWorkflow_v2 on the local host against a real SMTP server and portal receiver: 报送 with attachments, a mail
-/// server that is down after a submission, a portal's 4xx, and the recovery of an instance that failed.
+/// The current report orchestrator (ReportWorkflow_v3) on the local host against a real SMTP server and portal
+/// receiver: 报送 with attachments, a mail server that is down after a submission, a portal's 4xx, and the recovery of an
+/// instance that failed.
 /// </summary>
 [Collection(PublishingHostCollection.Name)]
 public sealed class DurableDeliveryTests(PublishingHostFixture world)
@@ -202,7 +203,7 @@ public sealed class DurableDeliveryTests(PublishingHostFixture world)
             Assert.Equal("Approved", (string?)JsonNode.Parse(await recovered.Content.ReadAsStringAsync())!["recovered"]);
         }
         var report = await _api.WaitForAsync(id, Year, "Published");
-        Assert.Equal("ReportWorkflow_v2", (string?)report["workflow"]!["name"]);
+        Assert.Equal(WorkflowTasks.CurrentReportWorkflow, (string?)report["workflow"]!["name"]);
         Assert.Contains(report["audit"]!.AsArray(), a => (string?)a!["action"] == "recovered");
         await world.Mailbox.WaitForAsync(m => m.Subject.StartsWith($"【已发布】{title}", StringComparison.Ordinal), ApiDriver.Patience);
         var mail = MailAbout(title);
