@@ -20,7 +20,7 @@ namespace InfoDisclosure.LocalHost.Hosting;
 /// needs no knowledge of the orchestrator version: the test counts a clean run's activities first. A restarted host
 /// started without the plan runs normally. Lines starting with <see cref="LinePrefix"/> on stdout say what happened.
 /// </summary>
-public sealed class CrashPlan : IOrchestrationService
+public sealed class CrashPlan : EngineDecorator
 {
     public const string Setting = "LocalHost:CrashPlan";
     public const string LinePrefix = "CRASH PLAN:";
@@ -28,7 +28,6 @@ public sealed class CrashPlan : IOrchestrationService
     /// <summary>If no further listed instance reaches its boundary for this long, the host is killed anyway (and says which did not).</summary>
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
 
-    private readonly IOrchestrationService _engine;
     private readonly IReadOnlyDictionary<string, int> _killAt;
     private readonly ConcurrentDictionary<string, int> _completed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _held = new(StringComparer.Ordinal);
@@ -36,9 +35,8 @@ public sealed class CrashPlan : IOrchestrationService
     private long _lastHeldTicks;
     private int _armed;
 
-    public CrashPlan(IOrchestrationService engine, IReadOnlyDictionary<string, int> killAt)
+    public CrashPlan(IOrchestrationService engine, IReadOnlyDictionary<string, int> killAt) : base(engine)
     {
-        _engine = engine;
         _killAt = killAt;
     }
 
@@ -57,7 +55,7 @@ public sealed class CrashPlan : IOrchestrationService
         return plan;
     }
 
-    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    public override async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         var instance = workItem.TaskMessage.OrchestrationInstance.InstanceId;
         if (_killAt.TryGetValue(instance, out var k))
@@ -75,7 +73,7 @@ public sealed class CrashPlan : IOrchestrationService
                 await _never.Task;
             }
         }
-        await _engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        await Engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
     }
 
     private async Task KillAfterGiveUpAsync()
@@ -97,42 +95,6 @@ public sealed class CrashPlan : IOrchestrationService
         Console.Out.WriteLine($"{LinePrefix} {line}");
         Console.Out.Flush();
     }
-
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        _engine.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
-
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => _engine.AbandonTaskActivityWorkItemAsync(workItem);
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => _engine.RenewTaskActivityWorkItemLockAsync(workItem);
-    public Task StopAsync(bool isForced) => _engine.StopAsync(isForced);
-    public Task StopAsync() => _engine.StopAsync();
-    public Task StartAsync() => _engine.StartAsync();
-    public Task CreateAsync() => _engine.CreateAsync();
-    public Task CreateAsync(bool recreateInstanceStore) => _engine.CreateAsync(recreateInstanceStore);
-    public Task CreateIfNotExistsAsync() => _engine.CreateIfNotExistsAsync();
-    public Task DeleteAsync() => _engine.DeleteAsync();
-    public Task DeleteAsync(bool deleteInstanceStore) => _engine.DeleteAsync(deleteInstanceStore);
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => _engine.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => _engine.GetDelayInSecondsAfterOnProcessException(exception);
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => _engine.GetDelayInSecondsAfterOnFetchException(exception);
-    public int TaskOrchestrationDispatcherCount => _engine.TaskOrchestrationDispatcherCount;
-    public int MaxConcurrentTaskOrchestrationWorkItems => _engine.MaxConcurrentTaskOrchestrationWorkItems;
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => _engine.EventBehaviourForContinueAsNew;
-    public int TaskActivityDispatcherCount => _engine.TaskActivityDispatcherCount;
-    public int MaxConcurrentTaskActivityWorkItems => _engine.MaxConcurrentTaskActivityWorkItems;
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        _engine.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => _engine.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskOrchestrationWorkItemAsync(
-        TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState, IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState) =>
-        _engine.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages,
-            continuedAsNewMessage, orchestrationState);
-
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => _engine.AbandonTaskOrchestrationWorkItemAsync(workItem);
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => _engine.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 }
 
 public static class CrashPlanSetup

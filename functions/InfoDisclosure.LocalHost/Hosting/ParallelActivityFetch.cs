@@ -26,12 +26,11 @@ namespace InfoDisclosure.LocalHost.Hosting;
 /// </para>
 /// Everything else goes to the Azure Storage backend unchanged.
 /// </summary>
-public sealed class ParallelActivityFetch : IOrchestrationService
+public sealed class ParallelActivityFetch : EngineDecorator
 {
     /// <summary>Fetch loops: enough to keep up with a slow emulator, few enough to leave the queue to other hosts.</summary>
     public const int Loops = 8;
 
-    private readonly IOrchestrationService _engine;
     private readonly SemaphoreSlim _slots;
     private readonly Channel<TaskActivityWorkItem> _fetched = Channel.CreateUnbounded<TaskActivityWorkItem>();
     // The items holding a slot, each with the gate its renewals and its completion take in turn; a dispatcher that
@@ -41,13 +40,12 @@ public sealed class ParallelActivityFetch : IOrchestrationService
     private CancellationTokenSource? _stop;
     private Task[] _loops = [];
 
-    public ParallelActivityFetch(IOrchestrationService engine)
+    public ParallelActivityFetch(IOrchestrationService engine) : base(engine)
     {
-        _engine = engine;
         _slots = new SemaphoreSlim(engine.MaxConcurrentTaskActivityWorkItems);
     }
 
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -71,12 +69,12 @@ public sealed class ParallelActivityFetch : IOrchestrationService
         }
     }
 
-    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    public override async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         var gate = await ReleaseHoldAsync(workItem);
         try
         {
-            await _engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+            await Engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
         }
         finally
         {
@@ -84,12 +82,12 @@ public sealed class ParallelActivityFetch : IOrchestrationService
         }
     }
 
-    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    public override async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         var gate = await ReleaseHoldAsync(workItem);
         try
         {
-            await _engine.AbandonTaskActivityWorkItemAsync(workItem);
+            await Engine.AbandonTaskActivityWorkItemAsync(workItem);
         }
         finally
         {
@@ -131,7 +129,7 @@ public sealed class ParallelActivityFetch : IOrchestrationService
                 }
                 try
                 {
-                    if (_holding.ContainsKey(item)) await _engine.RenewTaskActivityWorkItemLockAsync(item);
+                    if (_holding.ContainsKey(item)) await Engine.RenewTaskActivityWorkItemLockAsync(item);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -145,7 +143,7 @@ public sealed class ParallelActivityFetch : IOrchestrationService
         }
     }
 
-    public async Task StopAsync(bool isForced)
+    public override async Task StopAsync(bool isForced)
     {
         Task[] loops;
         lock (_gate)
@@ -155,10 +153,10 @@ public sealed class ParallelActivityFetch : IOrchestrationService
         }
         await Task.WhenAll(loops);
         while (_fetched.Reader.TryRead(out var unstarted)) await AbandonTaskActivityWorkItemAsync(unstarted);
-        await _engine.StopAsync(isForced);
+        await Engine.StopAsync(isForced);
     }
 
-    public Task StopAsync() => StopAsync(false);
+    public override Task StopAsync() => StopAsync(false);
 
     private async Task FetchLoopAsync(CancellationToken stop)
     {
@@ -175,12 +173,12 @@ public sealed class ParallelActivityFetch : IOrchestrationService
             TaskActivityWorkItem? item = null;
             try
             {
-                item = await _engine.LockNextTaskActivityWorkItem(Timeout.InfiniteTimeSpan, stop);
+                item = await Engine.LockNextTaskActivityWorkItem(Timeout.InfiniteTimeSpan, stop);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _slots.Release();
-                await DelayAsync(TimeSpan.FromSeconds(_engine.GetDelayInSecondsAfterOnFetchException(e)), stop);
+                await DelayAsync(TimeSpan.FromSeconds(Engine.GetDelayInSecondsAfterOnFetchException(e)), stop);
                 continue;
             }
             catch (OperationCanceledException)
@@ -208,35 +206,4 @@ public sealed class ParallelActivityFetch : IOrchestrationService
         {
         }
     }
-
-    public int TaskOrchestrationDispatcherCount => _engine.TaskOrchestrationDispatcherCount;
-    public int MaxConcurrentTaskOrchestrationWorkItems => _engine.MaxConcurrentTaskOrchestrationWorkItems;
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => _engine.EventBehaviourForContinueAsNew;
-    public int TaskActivityDispatcherCount => _engine.TaskActivityDispatcherCount;
-    public int MaxConcurrentTaskActivityWorkItems => _engine.MaxConcurrentTaskActivityWorkItems;
-
-    public Task StartAsync() => _engine.StartAsync();
-    public Task CreateAsync() => _engine.CreateAsync();
-    public Task CreateAsync(bool recreateInstanceStore) => _engine.CreateAsync(recreateInstanceStore);
-    public Task CreateIfNotExistsAsync() => _engine.CreateIfNotExistsAsync();
-    public Task DeleteAsync() => _engine.DeleteAsync();
-    public Task DeleteAsync(bool deleteInstanceStore) => _engine.DeleteAsync(deleteInstanceStore);
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => _engine.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => _engine.GetDelayInSecondsAfterOnProcessException(exception);
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => _engine.GetDelayInSecondsAfterOnFetchException(exception);
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        _engine.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => _engine.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskOrchestrationWorkItemAsync(
-        TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState, IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState) =>
-        _engine.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages,
-            continuedAsNewMessage, orchestrationState);
-
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => _engine.AbandonTaskOrchestrationWorkItemAsync(workItem);
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => _engine.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => _engine.RenewTaskActivityWorkItemLockAsync(workItem);
 }
