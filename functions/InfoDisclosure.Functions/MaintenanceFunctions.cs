@@ -17,7 +17,8 @@ public sealed class MaintenanceFunctions(WorkflowHealthProbe health, InstanceRet
     public async Task HealthAsync([TimerTrigger("0 */5 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         var counted = await health.RefreshAsync(durable, ct);
-        logger.LogInformation("Health: {Stuck} stuck reports, {Failed} failed instances", counted.StuckByStage.Values.Sum(), counted.FailedInstances);
+        logger.LogInformation("Health: {Stuck} stuck reports ({StuckReports}), {Failed} failed instances",
+            counted.StuckByStage.Values.Sum(), string.Join(", ", counted.StuckReports.Take(20)), counted.FailedInstances);
     }
 
     [Function("Retention_Purge")]

@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace InfoDisclosure.Workflow.Monitoring;
 
 /// <summary>What the health gauges report: stuck reports per stage, and Failed instances (null: not counted yet).</summary>
-public sealed record WorkflowHealth(IReadOnlyDictionary<string, long> StuckByStage, long? FailedInstances, DateTimeOffset? At)
+/// <param name="StuckReports">Which reports are stuck ("agencyId/year"), so the administrator who gets the alert knows where to look.</param>
+public sealed record WorkflowHealth(IReadOnlyDictionary<string, long> StuckByStage, IReadOnlyList<string> StuckReports, long? FailedInstances, DateTimeOffset? At)
 {
-    public static readonly WorkflowHealth Unknown = new(new Dictionary<string, long>(), null, null);
+    public static readonly WorkflowHealth Unknown = new(new Dictionary<string, long>(), [], null, null);
 }
 
 /// <summary>
@@ -25,17 +26,20 @@ public sealed class WorkflowHealthProbe(ReportIndex index, TimeProvider time, IO
         var now = time.GetUtcNow();
         var stuckBefore = now - options.Value.StuckAfter;
         var stuck = WatchedStages.ToDictionary(stage => stage, _ => 0L);
+        var stuckReports = new List<string>();
         // Any year's: a report left in review from an earlier year is as stuck as this year's.
         foreach (var report in await index.ListInStagesAsync(WatchedStages.ToList(), ct))
         {
-            if (report.UpdatedAt < stuckBefore) stuck[report.Stage]++;
+            if (report.UpdatedAt >= stuckBefore) continue;
+            stuck[report.Stage]++;
+            stuckReports.Add($"{report.AgencyId}/{report.Year}");
         }
 
         long failed = 0;
         var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], FetchInputsAndOutputs = false };
         await foreach (var _ in durable.GetAllInstancesAsync(query).WithCancellation(ct)) failed++;
 
-        var health = new WorkflowHealth(stuck, failed, now);
+        var health = new WorkflowHealth(stuck, stuckReports, failed, now);
         WorkflowTelemetry.Report(health);
         return health;
     }
