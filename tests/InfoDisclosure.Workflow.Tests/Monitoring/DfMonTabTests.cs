@@ -55,10 +55,19 @@ public sealed class DfMonTabTests(LocalHostFixture host) : IAsyncLifetime
         Assert.Equal(["tab-templates/审核.ReportWorkflow_v1.liquid", "tab-templates/审核.ReportWorkflow_v2.liquid", "tab-templates/审核.ReportWorkflow_v3.liquid"], names.Order());
         var template = (await container.GetBlobClient(names[0]).DownloadContentAsync()).Value.Content.ToString();
 
-        var instance = await DfMonInstance.LoadAsync(_services.GetRequiredService<DurableTaskClient>(),
-            new TableServiceClient(host.StorageConnectionString), host.TaskHubName, instanceId);
         // Ten Beijing days before the statutory deadline of a department's 2022 report (January 31, 2023).
-        var html = instance.Render(template, new DateTimeOffset(2023, 1, 21, 10, 0, 0, BeijingCalendar.Offset));
+        var at = new DateTimeOffset(2023, 1, 21, 10, 0, 0, BeijingCalendar.Offset);
+        // The decision can reach the history while level 2's reviewers are still being e-mailed; the custom status
+        // shows level 2 once that activity is done.
+        string html;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        do
+        {
+            var instance = await DfMonInstance.LoadAsync(_services.GetRequiredService<DurableTaskClient>(),
+                new TableServiceClient(host.StorageConnectionString), host.TaskHubName, instanceId);
+            html = instance.Render(template, at);
+        }
+        while (!Field(html, "stage").Contains("第2级", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Pause());
 
         var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
         Assert.Equal($"吴忠市红寺堡区审批服务管理局（{id}）", Field(html, "agency"));
@@ -88,6 +97,12 @@ public sealed class DfMonTabTests(LocalHostFixture host) : IAsyncLifetime
         var decidedAt = DateTimeOffset.Parse((string)report["reviewTrail"]!.AsArray()[0]!["reviewedBy"]![0]!["at"]!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(decidedAt.ToOffset(BeijingCalendar.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), decisions[0][6]);
         Assert.DoesNotContain("notificationFailed", html);
+    }
+
+    private static async Task<bool> Pause()
+    {
+        await Task.Delay(200);
+        return true;
     }
 
     private static string Field(string html, string name)
