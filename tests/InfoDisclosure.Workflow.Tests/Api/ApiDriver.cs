@@ -135,21 +135,12 @@ public sealed class ApiDriver(LocalHostFixture host)
             seen.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
             var at = seen.FindIndex(e => e.GetString("EventType") == "EventRaised" && e.GetString("Name") == eventName
                                          && (e.GetString("Input") ?? "").Contains(payloadContains, StringComparison.Ordinal));
-            // The engine writes an episode's history before the instance row (status, custom status): wait for that too.
-            if (at >= 0 && await InstanceRowWrittenSinceAsync(instanceId, seen[at].Timestamp))
-                return seen.Skip(at + 1).Select(e => (e.GetString("EventType"), (string?)e.GetString("Name"))).ToList();
+            if (at >= 0) return seen.Skip(at + 1).Select(e => (e.GetString("EventType"), (string?)e.GetString("Name"))).ToList();
             await Task.Delay(100);
         }
         while (DateTime.UtcNow < deadline);
         throw new TimeoutException($"{instanceId} did not process {eventName} ({payloadContains}) within {Patience}; history: "
             + string.Join(", ", seen.Select(e => $"{e.GetString("EventType")} {e.GetString("Name")}")));
-    }
-
-    private async Task<bool> InstanceRowWrittenSinceAsync(string instanceId, DateTimeOffset? since)
-    {
-        await foreach (var row in Table(host.TaskHubName + "Instances").QueryAsync<TableEntity>(x => x.PartitionKey == instanceId))
-            return row.Timestamp >= since;
-        return false;
     }
 
     /// <summary>The notices the default notifier recorded for the report (kind, recipients).</summary>
