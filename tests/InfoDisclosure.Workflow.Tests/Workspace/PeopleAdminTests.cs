@@ -33,6 +33,11 @@ public sealed class PeopleAdminTests(LocalHostFixture host)
         var list = await browser.GetStringAsync("manage/people");
         Assert.Contains("添加人员", list);
         Assert.Contains($"value=\"{agency}\"", list);
+        // The agency's reviewers can sign in without a People row: the list shows them too, with the role the chain gives.
+        Assert.Contains("id=\"from-agencies\"", list);
+        var fromAgencies = list[list.IndexOf("id=\"from-agencies\"", StringComparison.Ordinal)..];
+        Assert.Contains($"<tr data-person=\"b-{agency}@example.gov.cn\">", fromAgencies);
+        Assert.Matches($"b-{agency}@example\\.gov\\.cn</td>\\s*<td data-label=\"角色\">[^<]*的[^<]*审核人", fromAgencies);
 
         // Bad input: the address and the name are named, in Chinese, and nobody is stored.
         using (var bad = await browser.PostAsync("manage/people", SignInDriver.Form(list, ("email", "not-an-address"), ("name", ""), ("office", "on"))))

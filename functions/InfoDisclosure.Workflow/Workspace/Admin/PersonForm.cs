@@ -83,6 +83,19 @@ public static class PersonForm
         form[field].Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The roles a person has from the agencies' settings (drafter, a place on a chain): shown, changed on the agency's page.</summary>
+    /// <summary>
+    /// The people who may sign in only because an agency names them (its drafter, its reviewers) and who are not in
+    /// the People table, each with the agencies' roles, in the order the agencies list them.
+    /// </summary>
+    public static IReadOnlyList<AgencyOnlyPerson> AgencyOnly(IReadOnlyList<StoredPerson> stored, IReadOnlyList<Agency> agencies)
+    {
+        var known = stored.Select(p => PersonEmail.Normalize(p.Email)).ToHashSet(StringComparer.Ordinal);
+        var named = agencies.SelectMany(a => a.ReviewChain.SelectMany(l => l.Reviewers).Prepend(a.Drafter))
+            .Where(p => p.Key.Length > 0 && !known.Contains(p.Key))
+            .DistinctBy(p => p.Key);
+        return named.Select(p => new AgencyOnlyPerson(p.Key, p.Name, FromAgencies(p.Key, agencies))).ToList();
+    }
+
     public static IReadOnlyList<string> FromAgencies(string email, IEnumerable<Agency> agencies)
     {
         var key = PersonEmail.Normalize(email);
@@ -95,3 +108,6 @@ public static class PersonForm
         return roles;
     }
 }
+
+/// <summary>A person known only from agencies' settings: their roles follow from those settings alone.</summary>
+public sealed record AgencyOnlyPerson(string Email, string Name, IReadOnlyList<string> Roles);
