@@ -16,10 +16,9 @@ public class LibreOfficeImportTests(LibreOfficeFixture libreOffice)
         WordStylePageCorpusTests.AssertSameAsText(fixture, variant, ReportImporter.ImportDocx(libreOffice.Docx(fixture, variant)));
 
     /// <summary>
-    /// LibreOffice's PDFs that do not read back yet (32 of 50). Seen so far: a row cut by a page break is closed on both
-    /// pages, and its rest is not yet joined back where the cut label's group label is cut beside it ("危及“三" |
-    /// "安全一稳定”"); on the 大汉, "everything" and "text grid, br" pages the title and section 一 are not found; the
-    /// 2019 format's tables; paragraph and cell differences on the other pages not analysed yet.
+    /// LibreOffice's PDFs that do not read back yet (18 of 50): the 大汉 pages ("大汉 layout tables", "everything"),
+    /// whose 1000-pixel layout table LibreOffice sets partly off the page; "text grid, br" (table header cells wrapped
+    /// in narrow columns); rows a page break cuts on the "trailing empty cells" pages of two fixtures.
     /// </summary>
     private static readonly HashSet<(string, string)> NotYet = NotYetCases();
 
@@ -30,17 +29,12 @@ public class LibreOfficeImportTests(LibreOfficeFixture libreOffice)
         {
             foreach (var variant in new[] { "everything", "大汉 layout tables", "text grid, br" }) cases.Add((fixture, variant));
         }
-        foreach (var variant in new[] { "MsoNormal/TRS", "MsoNormal, labels in th", "text grid", "text grid, th", "text grid, GB2312", "trailing empty cells", "Word, trailing empty cells, br" })
+        foreach (var fixture in new[] { "2024_hongze_district_gov.txt", "2019_shanghai_gov_office_OLD_FORMAT.txt" })
         {
-            cases.Add(("2019_shanghai_gov_office_OLD_FORMAT.txt", variant));
+            cases.Add((fixture, "trailing empty cells"));
+            cases.Add((fixture, "Word, trailing empty cells, br"));
         }
-        foreach (var variant in new[] { "MsoNormal/TRS", "MsoNormal, labels in th", "trailing empty cells", "Word, trailing empty cells, br" })
-        {
-            cases.Add(("2022_hongsibu_approval_bureau.txt", variant));
-            cases.Add(("2024_huaian_city_gov.txt", variant));
-        }
-        cases.Add(("2024_hongze_district_gov.txt", "trailing empty cells"));
-        cases.Add(("2024_hongze_district_gov.txt", "Word, trailing empty cells, br"));
+        cases.Remove(("2024_huaian_city_gov.txt", "text grid, br"));
         return cases;
     }
 
