@@ -206,6 +206,7 @@ public static class PdfImporter
                         && line.Left <= left + 0.5 * line.Size
                         && Math.Abs(line.Size - last.Size) < 0.5
                         && !LabelMatching.TryParseSectionHeading(line.Text, out _, out _)
+                        && !IsPartHeading(line, right)
                         && !Array.Exists(BlockImporter.FooterWords, w => line.Text.StartsWith(w, StringComparison.Ordinal));
                     if (!continues)
                     {
@@ -242,6 +243,15 @@ public static class PdfImporter
         if (reaches && last.Right - last.NaturalRight > 0.05 * last.Size) return last.Right - last.NaturalRight < last.Size || !fits;
         return justified ? reaches : !fits;
     }
+
+    /// <summary>
+    /// A line that is a numbered part's heading of its own ("（二）依申请公开方面"): the marker, no sentence end, and
+    /// well short of the margin without the spreading of a line a break ends. It starts a paragraph, even below a
+    /// line that reaches the margin.
+    /// </summary>
+    private static bool IsPartHeading(LinePiece line, double right) =>
+        LabelMatching.TryParsePart(line.Text, out _, out var rest) && rest.Length > 0 && !"。；，：！？".Contains(line.Text[^1], StringComparison.Ordinal)
+        && line.NaturalRight < right - 2 * line.Size;
 
     private static double SizeKey(double size) => Math.Round(size * 2) / 2;
 
@@ -402,16 +412,18 @@ public static class PdfImporter
 
     /// <summary>
     /// Whether the continuation's first row is the rest of the last row above, though the printer closed the row on
-    /// both pages (LibreOffice does): the row above has figures, and the first row below only the rest of its labels
-    /// (no numbering, no caption, not a row label of section 二), under labels, and nothing under its figures.
+    /// both pages (LibreOffice does): the first row below has only the rest of the labels above (no numbering, no
+    /// caption, not a row label of section 二), under labels, and nothing under figures; and either the row above has
+    /// figures or each rest completes a template label (a header row, a row whose figures are left blank).
     /// </summary>
     private static bool RestOfCutRow(HtmlTableGrid top, HtmlTableGrid bottom)
     {
         if (top.Rows.Count == 0 || bottom.Rows.Count == 0) return false;
         var above = top.Rows[^1];
         static bool IsFigure(HtmlGridCell? cell) => cell is not null && LabelMatching.IsNumber(cell.Text);
-        if (!Array.Exists(above, IsFigure)) return false;
-        bool rest = false, underFigure = false;
+        // A row whose every cell the break left empty below: all its text fitted above.
+        if (bottom.CellsOf(0).All(c => c.Text.Length == 0)) return Array.Exists(above, c => c is not null && c.Text.Length > 0);
+        bool rest = false, underFigure = false, completes = true;
         foreach (var cell in bottom.CellsOf(0))
         {
             if (cell.Column >= above.Length || above[cell.Column] is not { } over) return false;
@@ -422,12 +434,36 @@ public static class PdfImporter
             }
             else if (cell.Text.Length > 0)
             {
-                if (over.Text.Length == 0 || LabelMatching.ParseMarker(cell.Text).Kind != MarkerKind.None
-                    || HtmlTableReader.IsCaption(cell.Text) || HtmlTableReader.IsProactiveRowLabel(cell.Text)) return false;
+                if (over.Text.Length == 0 || LabelMatching.ParseMarker(cell.Text).Kind != MarkerKind.None || HtmlTableReader.IsCaption(cell.Text)) return false;
+                var completed = CompletesLabel(over.Text, cell.Text);
+                if (!completed && HtmlTableReader.IsProactiveRowLabel(cell.Text)) return false;
                 rest = true;
+                completes &= completed;
             }
         }
-        return rest && underFigure;
+        return rest && (underFigure || completes);
+    }
+
+    /// <summary>The template's labels of sections 三 and 四 (rows, groups, column headers), as compared.</summary>
+    private static readonly HashSet<string> TemplateLabels =
+    [
+        .. ApplicationRows.All.SelectMany(r => new[] { r.Label, r.Group ?? "" }).Where(l => l.Length > 0).Select(LabelKey),
+        .. LabelMatching.ReviewHeaderWordings.Select(LabelKey),
+        .. new[] { "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计" }.Select(LabelKey),
+    ];
+
+    private static string LabelKey(string label) => LabelMatching.Normalize(LabelMatching.StripMarker(label));
+
+    /// <summary>
+    /// Whether a cell's text below a page break is the rest of a template label the break cut (a header row, a caption
+    /// row, a row of blank figures, as LibreOffice closes it on both pages): with the text above, and only with it, it is one.
+    /// </summary>
+    private static bool CompletesLabel(string above, string below)
+    {
+        static bool AsWorded(string text) => TemplateLabels.Contains(LabelKey(text)) || HtmlTableReader.IsProactiveRowLabelAsWorded(text)
+            || HtmlTableReader.IsCaption(text) && LabelMatching.Normalize(text).EndsWith('项');
+        var joined = above + below;
+        return (AsWorded(joined) || HtmlTableReader.IsProactiveRowLabel(joined)) && !AsWorded(above);
     }
 
     /// <summary>The continuation without the header rows the printer repeats on each page (a table's &lt;thead&gt;).</summary>

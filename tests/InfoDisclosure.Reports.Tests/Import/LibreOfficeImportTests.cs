@@ -16,9 +16,11 @@ public class LibreOfficeImportTests(LibreOfficeFixture libreOffice)
         WordStylePageCorpusTests.AssertSameAsText(fixture, variant, ReportImporter.ImportDocx(libreOffice.Docx(fixture, variant)));
 
     /// <summary>
-    /// LibreOffice's PDFs that do not read back yet (18 of 50): the 大汉 pages ("大汉 layout tables", "everything"),
-    /// whose 1000-pixel layout table LibreOffice sets partly off the page; "text grid, br" (table header cells wrapped
-    /// in narrow columns); rows a page break cuts on the "trailing empty cells" pages of two fixtures.
+    /// LibreOffice's PDFs that do not read back yet (13 of 50). The 大汉 pages ("大汉 layout tables", "everything"):
+    /// LibreOffice sets their 1000-pixel layout table partly off the page. And three whose PDF does not hold what their
+    /// text does: on the 洪泽 2023 "text grid, br" page LibreOffice leaves the "、" after "保密关" out of the PDF; on two
+    /// 上海 2019 pages a paragraph a line break ends fills its last line to the margin, and the next starts at the margin
+    /// at the same line spacing, so nothing on the page shows the paragraphs apart.
     /// </summary>
     private static readonly HashSet<(string, string)> NotYet = NotYetCases();
 
@@ -27,14 +29,11 @@ public class LibreOfficeImportTests(LibreOfficeFixture libreOffice)
         var cases = new HashSet<(string, string)>();
         foreach (var fixture in WordStylePageCorpusTests.FixtureNames)
         {
-            foreach (var variant in new[] { "everything", "大汉 layout tables", "text grid, br" }) cases.Add((fixture, variant));
+            foreach (var variant in new[] { "everything", "大汉 layout tables" }) cases.Add((fixture, variant));
         }
-        foreach (var fixture in new[] { "2024_hongze_district_gov.txt", "2019_shanghai_gov_office_OLD_FORMAT.txt" })
-        {
-            cases.Add((fixture, "trailing empty cells"));
-            cases.Add((fixture, "Word, trailing empty cells, br"));
-        }
-        cases.Remove(("2024_huaian_city_gov.txt", "text grid, br"));
+        cases.Add(("2023_hongze_district_gov.txt", "text grid, br"));
+        cases.Add(("2019_shanghai_gov_office_OLD_FORMAT.txt", "Word, trailing empty cells, br"));
+        cases.Add(("2019_shanghai_gov_office_OLD_FORMAT.txt", "text grid, br"));
         return cases;
     }
 
