@@ -107,15 +107,20 @@ public static class PdfImporter
             if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns, table.OpenTop, undrawn));
         }
         var free = letters.Where((_, i) => !inTable[i]).ToList();
-        foreach (var line in Lines(free).SelectMany(Columns))
+        foreach (var whole in Lines(free))
         {
-            var text = LineText(line, blanks);
-            if (text.Length == 0) continue;
-            pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
-                line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line))
+            var wholeStretch = Stretch(whole);
+            foreach (var line in Columns(whole, wholeStretch))
             {
-                Baseline = line[0].StartBaseLine.Y, NaturalRight = NaturalRight(line),
-            });
+                var stretch = ReferenceEquals(line, whole) ? wholeStretch : Stretch(line);
+                var text = LineText(line, blanks, stretch);
+                if (text.Length == 0) continue;
+                pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
+                    line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line))
+                {
+                    Baseline = line[0].StartBaseLine.Y, NaturalRight = NaturalRight(line, stretch),
+                });
+            }
         }
         return pieces.OrderByDescending(p => p.Top).ThenBy(p => p is LinePiece line ? line.Left : 0);
     }
@@ -123,10 +128,10 @@ public static class PdfImporter
     /// <summary>A gap in a line, as a share of its letters' size, that separates two columns of the page (a portal's menu beside the report).</summary>
     private const double ColumnGap = 4.0;
 
-    private static IEnumerable<List<Letter>> Columns(List<Letter> line)
+    /// <param name="stretch">The line's <see cref="Stretch"/>.</param>
+    private static IEnumerable<List<Letter>> Columns(List<Letter> line, double stretch)
     {
         // A line a break ends is spread to the margin by widening every gap (Word and LibreOffice justify it): no columns.
-        var stretch = Stretch(line);
         if (stretch >= line[0].PointSize) return [line];
         return Split(line, stretch);
     }
@@ -146,8 +151,8 @@ public static class PdfImporter
 
     /// <summary>
     /// The blocks in reading order: a line joins the one above into a paragraph when it starts at the left margin in
-    /// the same size and its first word would not have fitted at the end of the line above (so the line was wrapped),
-    /// unless it is a section heading.
+    /// the same size, at the paragraph's line spacing, and its first word would not have fitted at the end of the line
+    /// above (so the line was wrapped), unless it is a section or part heading.
     /// </summary>
     private static List<ReportBlock> Blocks(List<Piece> pieces)
     {
@@ -629,9 +634,10 @@ public static class PdfImporter
     /// after each Chinese character or punctuation mark: the usual such gap is that stretch, and only a gap wider
     /// than it counts.
     /// </summary>
-    private static string LineText(List<Letter> line, Blanks? blanks)
+    private static string LineText(List<Letter> line, Blanks? blanks) => LineText(line, blanks, Stretch(line));
+
+    private static string LineText(List<Letter> line, Blanks? blanks, double stretch)
     {
-        var stretch = Stretch(line);
         var text = new StringBuilder();
         for (var i = 0; i < line.Count; i++)
         {
@@ -679,8 +685,9 @@ public static class PdfImporter
 
         public static Blanks Of(Page page)
         {
+            // By baseline, so that a line looks only at its own.
             var blanks = page.Letters.Where(l => l.Value.Length > 0 && string.IsNullOrWhiteSpace(l.Value))
-                .Select(l => (l.StartBaseLine.Y, (l.StartBaseLine.X + l.EndBaseLine.X) / 2)).ToArray();
+                .Select(l => (l.StartBaseLine.Y, (l.StartBaseLine.X + l.EndBaseLine.X) / 2)).Order().ToArray();
             return new Blanks(blanks);
         }
 
@@ -689,17 +696,24 @@ public static class PdfImporter
         {
             var y = before.StartBaseLine.Y;
             var slack = 0.3 * Math.Max(before.PointSize, 1);
-            foreach (var (by, bx) in _blanks)
+            int low = 0, high = _blanks.Length;
+            while (low < high)
             {
-                if (Math.Abs(by - y) <= slack && bx >= before.EndBaseLine.X - slack && bx <= after.StartBaseLine.X + slack) return true;
+                var mid = (low + high) / 2;
+                if (_blanks[mid].Y < y - slack) low = mid + 1;
+                else high = mid;
+            }
+            for (var i = low; i < _blanks.Length && _blanks[i].Y <= y + slack; i++)
+            {
+                var bx = _blanks[i].X;
+                if (bx >= before.EndBaseLine.X - slack && bx <= after.StartBaseLine.X + slack) return true;
             }
             return false;
         }
     }
 
-    private static double NaturalRight(List<Letter> line)
+    private static double NaturalRight(List<Letter> line, double stretch)
     {
-        var stretch = Stretch(line);
         var right = line[^1].EndBaseLine.X;
         if (stretch <= 0) return right;
         for (var i = 1; i < line.Count; i++) right -= Math.Clamp(line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X, 0, stretch);
