@@ -292,6 +292,17 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// <summary>Whether a label names a row of section 二 (2021 format).</summary>
     internal static bool IsProactiveRowLabel(string label) => ProactiveLayoutOf(LabelMatching.Normalize(label)) is not null;
 
+    /// <summary>Whether a label is worded as the template words a row of section 二 (2021 format).</summary>
+    internal static bool IsProactiveRowLabelAsWorded(string label)
+    {
+        var normalized = LabelMatching.Normalize(label);
+        foreach (var (_, item) in ProactiveLayouts)
+        {
+            if (item == normalized) return true;
+        }
+        return false;
+    }
+
     /// <summary>The row of section 二 a label names: the same label, else the most similar (at least 0.6; the first of equals).</summary>
     private static ProactiveRowLayout? ProactiveLayoutOf(string normalized)
     {

@@ -31,15 +31,19 @@ public static class PdfImporter
         }
         using (document)
         {
-            var pieces = new List<Piece>();
+            var pages = new List<(Page Page, List<Letter> Letters)>(document.NumberOfPages);
             var letters = 0;
+            var printsSpaces = PrintsSpaces(document.Information.Producer);
             for (var n = 1; n <= document.NumberOfPages; n++)
             {
                 var page = document.GetPage(n);
                 var pageLetters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
                 letters += pageLetters.Count;
-                pieces.AddRange(ReadPage(n, page, pageLetters));
+                printsSpaces |= pageLetters.Count < page.Letters.Count;
+                pages.Add((page, pageLetters));
             }
+            var pieces = new List<Piece>();
+            for (var n = 1; n <= pages.Count; n++) pieces.AddRange(ReadPage(n, pages[n - 1].Page, pages[n - 1].Letters, printsSpaces));
             if (letters == 0)
             {
                 return new ImportResult(new AnnualReport(), [new Finding(Rules.ImportScanned, Severity.Error, "全文",
@@ -59,8 +63,17 @@ public static class PdfImporter
     /// <summary>A line of text or a table of one page, top to bottom.</summary>
     private abstract record Piece(int Page, double Top);
 
-    /// <summary><paramref name="FirstWord"/>: the width of what the line could not have been broken before (a word, a character and its closing punctuation).</summary>
-    private sealed record LinePiece(int Page, double Top, string Text, double Left, double Right, double Size, double FirstWord) : Piece(Page, Top);
+    /// <summary>
+    /// <paramref name="FirstWord"/>: the width of what the line could not have been broken before (a word, a character
+    /// and its closing punctuation). <paramref name="NaturalRight"/>: where the line would end without the space a
+    /// justified line spreads between its letters (a line a break ends is spread to the margin too, as Word does).
+    /// </summary>
+    private sealed record LinePiece(int Page, double Top, string Text, double Left, double Right, double Size, double FirstWord) : Piece(Page, Top)
+    {
+        public double Baseline { get; init; }
+
+        public double NaturalRight { get; init; } = Right;
+    }
 
     /// <summary>
     /// A table, with the x of its column edges (to know its continuation on the next page); <paramref name="OpenTop"/>
@@ -74,10 +87,18 @@ public static class PdfImporter
         public int EndPage { get; init; } = Page;
     }
 
-    private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters)
+    /// <summary>
+    /// Whether the producer writes every space as a letter (LibreOffice does, as a glyph of its own): then a gap
+    /// without one is no space, even in a document that has none.
+    /// </summary>
+    private static bool PrintsSpaces(string? producer) =>
+        producer is not null && (producer.Contains("LibreOffice", StringComparison.OrdinalIgnoreCase) || producer.Contains("OpenOffice", StringComparison.OrdinalIgnoreCase));
+
+    /// <param name="printsSpaces">Whether the document writes its spaces as letters (on this page or another).</param>
+    private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters, bool printsSpaces)
     {
         var tables = Tables(page, letters).ToList();
-        var blanks = Blanks.Of(page);
+        var blanks = printsSpaces ? Blanks.Of(page) : null;
         var inTable = new bool[letters.Count];
         var pieces = new List<Piece>();
         foreach (var table in tables)
@@ -86,12 +107,20 @@ public static class PdfImporter
             if (grid is not null) pieces.Add(new TablePiece(number, table.Top, grid, table.Columns, table.OpenTop, undrawn));
         }
         var free = letters.Where((_, i) => !inTable[i]).ToList();
-        foreach (var line in Lines(free).SelectMany(Columns))
+        foreach (var whole in Lines(free))
         {
-            var text = LineText(line, blanks);
-            if (text.Length == 0) continue;
-            pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
-                line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line)));
+            var wholeStretch = Stretch(whole);
+            foreach (var line in Columns(whole, wholeStretch))
+            {
+                var stretch = ReferenceEquals(line, whole) ? wholeStretch : Stretch(line);
+                var text = LineText(line, blanks, stretch);
+                if (text.Length == 0) continue;
+                pieces.Add(new LinePiece(number, line[0].StartBaseLine.Y + line[0].PointSize, text,
+                    line[0].StartBaseLine.X, line[^1].EndBaseLine.X, line.Max(l => l.PointSize), FirstWordWidth(line))
+                {
+                    Baseline = line[0].StartBaseLine.Y, NaturalRight = NaturalRight(line, stretch),
+                });
+            }
         }
         return pieces.OrderByDescending(p => p.Top).ThenBy(p => p is LinePiece line ? line.Left : 0);
     }
@@ -99,12 +128,21 @@ public static class PdfImporter
     /// <summary>A gap in a line, as a share of its letters' size, that separates two columns of the page (a portal's menu beside the report).</summary>
     private const double ColumnGap = 4.0;
 
-    private static IEnumerable<List<Letter>> Columns(List<Letter> line)
+    /// <param name="stretch">The line's <see cref="Stretch"/>.</param>
+    private static IEnumerable<List<Letter>> Columns(List<Letter> line, double stretch)
+    {
+        // A line a break ends is spread to the margin by widening every gap (Word and LibreOffice justify it): no columns.
+        if (stretch >= line[0].PointSize) return [line];
+        return Split(line, stretch);
+    }
+
+    private static IEnumerable<List<Letter>> Split(List<Letter> line, double stretch)
     {
         var start = 0;
         for (var i = 1; i < line.Count; i++)
         {
-            if (line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X <= ColumnGap * Math.Max(line[i].PointSize, line[i - 1].PointSize)) continue;
+            if (line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X - stretch <= ColumnGap * Math.Max(line[i].PointSize, line[i - 1].PointSize)
+                || Hugs(line[i - 1], line[i])) continue;
             yield return line.GetRange(start, i - start);
             start = i;
         }
@@ -113,22 +151,28 @@ public static class PdfImporter
 
     /// <summary>
     /// The blocks in reading order: a line joins the one above into a paragraph when it starts at the left margin in
-    /// the same size and its first word would not have fitted at the end of the line above (so the line was wrapped),
-    /// unless it is a section heading.
+    /// the same size, at the paragraph's line spacing, and its first word would not have fitted at the end of the line
+    /// above (so the line was wrapped), unless it is a section or part heading.
     /// </summary>
     private static List<ReportBlock> Blocks(List<Piece> pieces)
     {
         pieces = JoinPageBreaks(pieces);
         var lines = pieces.OfType<LinePiece>().ToList();
-        var right = lines.Count == 0 ? 0 : lines.Max(l => l.Right);
+        // Justified text ends its wrapped lines at one right margin, which a wider line elsewhere on the page (a footer) may pass.
+        var margins = lines.GroupBy(l => Math.Round(l.Right)).MaxBy(g => g.Count());
+        var margin = margins is null ? 0 : margins.First().Right;
+        // The right edge paragraphs wrap to: the margin most lines end at, where lines share one, with the punctuation
+        // a word processor hangs past it; not the page's furniture beyond it (a report set in a narrower column).
+        var right = lines.Count == 0 ? 0
+            : margins!.Count() >= 3 ? lines.Where(l => l.Right <= margin + 1.5 * l.Size).Max(l => l.Right)
+            : lines.Max(l => l.Right);
         // The margin paragraphs wrap to: where the lines that run to the right edge start. Lines wholly left of it are
         // a column beside the report (a portal's menu), not part of it.
         var left = lines.Count == 0 ? 0 : lines.Where(l => l.Right > right - 2 * l.Size).Select(l => l.Left).DefaultIfEmpty(lines.Min(l => l.Left)).Min();
         pieces.RemoveAll(p => p is LinePiece l && l.Right < left);
         var spaced = SpacesBetweenScripts(lines);
-        // Justified text ends its wrapped lines at one right margin, which a wider line elsewhere on the page (a footer) may pass.
-        var margin = lines.Count == 0 ? 0 : lines.GroupBy(l => Math.Round(l.Right)).MaxBy(g => g.Count())!.First().Right;
         var justified = Justified(lines, margin);
+        var pitches = LinePitches(pieces);
         // Punctuation a word processor hangs past the margin (LibreOffice) is no part of it.
         if (justified || lines.Count > 0 && right - margin < 1.5 * lines.Max(l => l.Size)) right = margin;
         var blocks = new List<ReportBlock>();
@@ -162,10 +206,12 @@ public static class PdfImporter
                     break;
                 case LinePiece line:
                     var continues = last is not null
-                        && (justified ? last.Right > right - 0.1 * last.Size : last.Right + line.FirstWord > right + 0.02 * line.Size)
+                        && Wrapped(last, line, right, justified)
+                        && !(last.Page == line.Page && pitches.TryGetValue(SizeKey(line.Size), out var pitch) && last.Baseline - line.Baseline > pitch + 0.25 * line.Size)
                         && line.Left <= left + 0.5 * line.Size
                         && Math.Abs(line.Size - last.Size) < 0.5
                         && !LabelMatching.TryParseSectionHeading(line.Text, out _, out _)
+                        && !IsPartHeading(line, right)
                         && !Array.Exists(BlockImporter.FooterWords, w => line.Text.StartsWith(w, StringComparison.Ordinal));
                     if (!continues)
                     {
@@ -177,7 +223,7 @@ public static class PdfImporter
                     {
                         lineOfPage++;
                         // A wrap between Chinese and a Latin word or number hides whether a space was there: as elsewhere in the document.
-                        if (spaced && paragraph.Length > 1 && Mixed(paragraph[^2], line.Text[0])) paragraph[^1] = ' ';
+                        if (paragraph.Length > 1 && Mixed(paragraph[^2], line.Text[0]) && (SpacedAtWrap(paragraph, line.Text) ?? spaced)) paragraph[^1] = ' ';
                     }
                     paragraph.Append(line.Text).Append('\n');
                     last = line;
@@ -186,6 +232,79 @@ public static class PdfImporter
         }
         Flush();
         return blocks;
+    }
+
+    /// <summary>
+    /// Whether a line ended where the text was wrapped: its next line's first word would not have fitted at its end.
+    /// Justified text reaches the margin when wrapped, and only there, but so does a line a break ends when the word
+    /// processor spreads it too (Word, LibreOffice): a line spread by more than a character is judged by its width
+    /// without the spreading.
+    /// </summary>
+    private static bool Wrapped(LinePiece last, LinePiece next, double right, bool justified)
+    {
+        var fits = last.NaturalRight + next.FirstWord <= right + 0.02 * next.Size;
+        var reaches = last.Right > right - 0.5 * last.Size;
+        // A line spread a little to the margin is justified text, wrapped, whatever most lines do.
+        if (reaches && last.Right - last.NaturalRight > 0.05 * last.Size) return last.Right - last.NaturalRight < last.Size || !fits;
+        return justified ? reaches : !fits;
+    }
+
+    /// <summary>
+    /// A line that is a numbered part's heading of its own ("（二）依申请公开方面"): the marker, no sentence end, and
+    /// well short of the margin without the spreading of a line a break ends. It starts a paragraph, even below a
+    /// line that reaches the margin.
+    /// </summary>
+    private static bool IsPartHeading(LinePiece line, double right) =>
+        LabelMatching.TryParsePart(line.Text, out _, out var rest) && rest.Length > 0 && !"。；，：！？".Contains(line.Text[^1], StringComparison.Ordinal)
+        && line.NaturalRight < right - 2 * line.Size;
+
+    private static double SizeKey(double size) => Math.Round(size * 2) / 2;
+
+    /// <summary>
+    /// For each letter size, the usual distance between the baselines of two lines of one paragraph (the most common
+    /// between lines that follow each other on a page): a wider one is the space a word processor leaves between
+    /// paragraphs.
+    /// </summary>
+    private static Dictionary<double, double> LinePitches(List<Piece> pieces)
+    {
+        var counts = new Dictionary<(double Size, double Pitch), int>();
+        for (var i = 1; i < pieces.Count; i++)
+        {
+            if (pieces[i - 1] is not LinePiece above || pieces[i] is not LinePiece below || above.Page != below.Page || Math.Abs(above.Size - below.Size) >= 0.5) continue;
+            var distance = above.Baseline - below.Baseline;
+            if (distance < 0.5 * below.Size) continue;
+            var key = (SizeKey(below.Size), Math.Round(distance * 2) / 2);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts.GroupBy(c => c.Key.Size).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Value).Key.Pitch);
+    }
+
+    /// <summary>
+    /// Whether a wrap between a Latin word or number and Chinese hid a space, as far as the word tells: spacing is the
+    /// same on both sides of a word ("共 14 条", "〔2021〕30号"). Null when the word runs from the wrap to the other
+    /// end of its line, or stands by other punctuation.
+    /// </summary>
+    private static bool? SpacedAtWrap(StringBuilder paragraph, string next)
+    {
+        char? beside;
+        if (IsLatin(paragraph[^2]))
+        {
+            var i = paragraph.Length - 2;
+            while (i >= 0 && IsLatin(paragraph[i])) i--;
+            beside = i < 0 || paragraph[i] == '\n' ? null : paragraph[i];
+        }
+        else
+        {
+            var j = 0;
+            while (j < next.Length && IsLatin(next[j])) j++;
+            beside = j < next.Length ? next[j] : null;
+        }
+        return beside switch
+        {
+            ' ' => true,
+            { } c when IsChinese(c) || c is >= '\u3000' and <= '\u303F' || c is >= '\uFF00' and <= '\uFFEF' => false,
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -298,16 +417,18 @@ public static class PdfImporter
 
     /// <summary>
     /// Whether the continuation's first row is the rest of the last row above, though the printer closed the row on
-    /// both pages (LibreOffice does): the row above has figures, and the first row below only the rest of its labels
-    /// (no numbering, no caption, not a row label of section 二), under labels, and nothing under its figures.
+    /// both pages (LibreOffice does): the first row below has only the rest of the labels above (no numbering, no
+    /// caption, not a row label of section 二), under labels, and nothing under figures; and either the row above has
+    /// figures or each rest completes a template label (a header row, a row whose figures are left blank).
     /// </summary>
     private static bool RestOfCutRow(HtmlTableGrid top, HtmlTableGrid bottom)
     {
         if (top.Rows.Count == 0 || bottom.Rows.Count == 0) return false;
         var above = top.Rows[^1];
         static bool IsFigure(HtmlGridCell? cell) => cell is not null && LabelMatching.IsNumber(cell.Text);
-        if (!Array.Exists(above, IsFigure)) return false;
-        bool rest = false, underFigure = false;
+        // A row whose every cell the break left empty below: all its text fitted above.
+        if (bottom.CellsOf(0).All(c => c.Text.Length == 0)) return Array.Exists(above, c => c is not null && c.Text.Length > 0);
+        bool rest = false, underFigure = false, completes = true;
         foreach (var cell in bottom.CellsOf(0))
         {
             if (cell.Column >= above.Length || above[cell.Column] is not { } over) return false;
@@ -318,12 +439,36 @@ public static class PdfImporter
             }
             else if (cell.Text.Length > 0)
             {
-                if (over.Text.Length == 0 || LabelMatching.ParseMarker(cell.Text).Kind != MarkerKind.None
-                    || HtmlTableReader.IsCaption(cell.Text) || HtmlTableReader.IsProactiveRowLabel(cell.Text)) return false;
+                if (over.Text.Length == 0 || LabelMatching.ParseMarker(cell.Text).Kind != MarkerKind.None || HtmlTableReader.IsCaption(cell.Text)) return false;
+                var completed = CompletesLabel(over.Text, cell.Text);
+                if (!completed && HtmlTableReader.IsProactiveRowLabel(cell.Text)) return false;
                 rest = true;
+                completes &= completed;
             }
         }
-        return rest && underFigure;
+        return rest && (underFigure || completes);
+    }
+
+    /// <summary>The template's labels of sections 三 and 四 (rows, groups, column headers), as compared.</summary>
+    private static readonly HashSet<string> TemplateLabels =
+    [
+        .. ApplicationRows.All.SelectMany(r => new[] { r.Label, r.Group ?? "" }).Where(l => l.Length > 0).Select(LabelKey),
+        .. LabelMatching.ReviewHeaderWordings.Select(LabelKey),
+        .. new[] { "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计" }.Select(LabelKey),
+    ];
+
+    private static string LabelKey(string label) => LabelMatching.Normalize(LabelMatching.StripMarker(label));
+
+    /// <summary>
+    /// Whether a cell's text below a page break is the rest of a template label the break cut (a header row, a caption
+    /// row, a row of blank figures, as LibreOffice closes it on both pages): with the text above, and only with it, it is one.
+    /// </summary>
+    private static bool CompletesLabel(string above, string below)
+    {
+        static bool AsWorded(string text) => TemplateLabels.Contains(LabelKey(text)) || HtmlTableReader.IsProactiveRowLabelAsWorded(text)
+            || HtmlTableReader.IsCaption(text) && LabelMatching.Normalize(text).EndsWith('项');
+        var joined = above + below;
+        return (AsWorded(joined) || HtmlTableReader.IsProactiveRowLabel(joined)) && !AsWorded(above);
     }
 
     /// <summary>The continuation without the header rows the printer repeats on each page (a table's &lt;thead&gt;).</summary>
@@ -489,9 +634,10 @@ public static class PdfImporter
     /// after each Chinese character or punctuation mark: the usual such gap is that stretch, and only a gap wider
     /// than it counts.
     /// </summary>
-    private static string LineText(List<Letter> line, Blanks? blanks)
+    private static string LineText(List<Letter> line, Blanks? blanks) => LineText(line, blanks, Stretch(line));
+
+    private static string LineText(List<Letter> line, Blanks? blanks, double stretch)
     {
-        var stretch = Stretch(line);
         var text = new StringBuilder();
         for (var i = 0; i < line.Count; i++)
         {
@@ -499,13 +645,26 @@ public static class PdfImporter
             {
                 var gap = line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X - stretch;
                 var size = line[i].PointSize;
-                if (blanks is null ? gap > size * (ScriptChange(line[i - 1], line[i]) ? ScriptGap : SpaceGap)
-                    : gap > size || gap > size * SpaceGap && blanks.Between(line[i - 1], line[i])) text.Append(' ');
+                if (!Hugs(line[i - 1], line[i]) && (blanks is null ? gap > size * (ScriptChange(line[i - 1], line[i]) ? ScriptGap : SpaceGap)
+                    : gap > size || gap > size * SpaceGap && blanks.Between(line[i - 1], line[i]))) text.Append(' ');
             }
             text.Append(line[i].Value);
         }
         return text.ToString().Trim();
     }
+
+    /// <summary>Full-width punctuation a line may not start or end with, after its character or before it.</summary>
+    private const string WideClosing = "，。、；：？！”’）》」』】〕…";
+
+    private const string WideOpening = "“‘（《「『【〔";
+
+    /// <summary>
+    /// Whether two letters are never apart, however far a spread line sets them: full-width punctuation and the
+    /// character it closes or opens (it carries its own spacing).
+    /// </summary>
+    private static bool Hugs(Letter before, Letter after) =>
+        after.Value.Length == 1 && WideClosing.Contains(after.Value[0], StringComparison.Ordinal)
+        || before.Value.Length == 1 && WideOpening.Contains(before.Value[0], StringComparison.Ordinal);
 
     /// <summary>
     /// A gap between Chinese and a Latin word or number, as a share of the letters' size, that is a space on a page
@@ -517,18 +676,19 @@ public static class PdfImporter
         before.Value.Length > 0 && after.Value.Length > 0 && char.IsAsciiLetterOrDigit(before.Value[0]) != char.IsAsciiLetterOrDigit(after.Value[0])
         && !char.IsAscii(char.IsAsciiLetterOrDigit(before.Value[0]) ? after.Value[0] : before.Value[0]);
 
-    /// <summary>The blank letters (spaces) a page prints, by baseline; null when it prints none.</summary>
+    /// <summary>The blank letters (spaces) a page prints, by baseline.</summary>
     private sealed class Blanks
     {
         private readonly (double Y, double X)[] _blanks;
 
         private Blanks((double Y, double X)[] blanks) => _blanks = blanks;
 
-        public static Blanks? Of(Page page)
+        public static Blanks Of(Page page)
         {
+            // By baseline, so that a line looks only at its own.
             var blanks = page.Letters.Where(l => l.Value.Length > 0 && string.IsNullOrWhiteSpace(l.Value))
-                .Select(l => (l.StartBaseLine.Y, (l.StartBaseLine.X + l.EndBaseLine.X) / 2)).ToArray();
-            return blanks.Length == 0 ? null : new Blanks(blanks);
+                .Select(l => (l.StartBaseLine.Y, (l.StartBaseLine.X + l.EndBaseLine.X) / 2)).Order().ToArray();
+            return new Blanks(blanks);
         }
 
         /// <summary>Whether a blank letter stands between two letters of a line.</summary>
@@ -536,25 +696,58 @@ public static class PdfImporter
         {
             var y = before.StartBaseLine.Y;
             var slack = 0.3 * Math.Max(before.PointSize, 1);
-            foreach (var (by, bx) in _blanks)
+            int low = 0, high = _blanks.Length;
+            while (low < high)
             {
-                if (Math.Abs(by - y) <= slack && bx >= before.EndBaseLine.X - slack && bx <= after.StartBaseLine.X + slack) return true;
+                var mid = (low + high) / 2;
+                if (_blanks[mid].Y < y - slack) low = mid + 1;
+                else high = mid;
+            }
+            for (var i = low; i < _blanks.Length && _blanks[i].Y <= y + slack; i++)
+            {
+                var bx = _blanks[i].X;
+                if (bx >= before.EndBaseLine.X - slack && bx <= after.StartBaseLine.X + slack) return true;
             }
             return false;
         }
     }
 
+    private static double NaturalRight(List<Letter> line, double stretch)
+    {
+        var right = line[^1].EndBaseLine.X;
+        if (stretch <= 0) return right;
+        for (var i = 1; i < line.Count; i++) right -= Math.Clamp(line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X, 0, stretch);
+        return right;
+    }
+
+    /// <summary>
+    /// The space a justified line adds between its letters: the usual gap after a Chinese character or punctuation
+    /// mark; in a short line, the least gap beside one when all are a character wide or more (a line a break ends,
+    /// spread to the margin: "229 条。").
+    /// </summary>
     private static double Stretch(List<Letter> line)
     {
         var gaps = new List<double>();
+        var least = double.MaxValue;
+        var beside = 0;
         for (var i = 1; i < line.Count; i++)
         {
-            if (line[i - 1].Value.Length > 0 && !char.IsAscii(line[i - 1].Value[0])) gaps.Add(line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X);
+            var gap = line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X;
+            if (IsWide(line[i - 1])) gaps.Add(gap);
+            if (!IsWide(line[i - 1]) && !IsWide(line[i])) continue;
+            beside++;
+            least = Math.Min(least, gap);
         }
-        if (gaps.Count < 4) return 0;
-        gaps.Sort();
-        return Math.Max(0, gaps[gaps.Count / 2]);
+        if (gaps.Count >= 4)
+        {
+            gaps.Sort();
+            return Math.Max(0, gaps[gaps.Count / 2]);
+        }
+        return beside >= 1 && least >= line[0].PointSize ? least : 0;
     }
+
+    /// <summary>A Chinese character or punctuation mark (not ASCII).</summary>
+    private static bool IsWide(Letter letter) => letter.Value.Length > 0 && !char.IsAscii(letter.Value[0]);
 
     /// <summary>A thin filled or stroked rectangle: a cell border as a browser or a word processor prints it.</summary>
     private sealed record Rule(double Left, double Bottom, double Right, double Top)

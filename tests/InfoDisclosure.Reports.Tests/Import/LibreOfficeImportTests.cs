@@ -16,10 +16,11 @@ public class LibreOfficeImportTests(LibreOfficeFixture libreOffice)
         WordStylePageCorpusTests.AssertSameAsText(fixture, variant, ReportImporter.ImportDocx(libreOffice.Docx(fixture, variant)));
 
     /// <summary>
-    /// LibreOffice's PDFs that do not read back yet (32 of 50). Seen so far: a row cut by a page break is closed on both
-    /// pages, and its rest is not yet joined back where the cut label's group label is cut beside it ("危及“三" |
-    /// "安全一稳定”"); on the 大汉, "everything" and "text grid, br" pages the title and section 一 are not found; the
-    /// 2019 format's tables; paragraph and cell differences on the other pages not analysed yet.
+    /// LibreOffice's PDFs that do not read back yet (13 of 50). The 大汉 pages ("大汉 layout tables", "everything"):
+    /// LibreOffice sets their 1000-pixel layout table partly off the page. And three whose PDF does not hold what their
+    /// text does: on the 洪泽 2023 "text grid, br" page LibreOffice leaves the "、" after "保密关" out of the PDF; on two
+    /// 上海 2019 pages a paragraph a line break ends fills its last line to the margin, and the next starts at the margin
+    /// at the same line spacing, so nothing on the page shows the paragraphs apart.
     /// </summary>
     private static readonly HashSet<(string, string)> NotYet = NotYetCases();
 
@@ -28,19 +29,11 @@ public class LibreOfficeImportTests(LibreOfficeFixture libreOffice)
         var cases = new HashSet<(string, string)>();
         foreach (var fixture in WordStylePageCorpusTests.FixtureNames)
         {
-            foreach (var variant in new[] { "everything", "大汉 layout tables", "text grid, br" }) cases.Add((fixture, variant));
+            foreach (var variant in new[] { "everything", "大汉 layout tables" }) cases.Add((fixture, variant));
         }
-        foreach (var variant in new[] { "MsoNormal/TRS", "MsoNormal, labels in th", "text grid", "text grid, th", "text grid, GB2312", "trailing empty cells", "Word, trailing empty cells, br" })
-        {
-            cases.Add(("2019_shanghai_gov_office_OLD_FORMAT.txt", variant));
-        }
-        foreach (var variant in new[] { "MsoNormal/TRS", "MsoNormal, labels in th", "trailing empty cells", "Word, trailing empty cells, br" })
-        {
-            cases.Add(("2022_hongsibu_approval_bureau.txt", variant));
-            cases.Add(("2024_huaian_city_gov.txt", variant));
-        }
-        cases.Add(("2024_hongze_district_gov.txt", "trailing empty cells"));
-        cases.Add(("2024_hongze_district_gov.txt", "Word, trailing empty cells, br"));
+        cases.Add(("2023_hongze_district_gov.txt", "text grid, br"));
+        cases.Add(("2019_shanghai_gov_office_OLD_FORMAT.txt", "Word, trailing empty cells, br"));
+        cases.Add(("2019_shanghai_gov_office_OLD_FORMAT.txt", "text grid, br"));
         return cases;
     }
 
