@@ -31,6 +31,9 @@ public sealed class ParallelActivityFetch : EngineDecorator
     /// <summary>Fetch loops: enough to keep up with a slow emulator, few enough to leave the queue to other hosts.</summary>
     public const int Loops = 8;
 
+    /// <summary>The longest wait between two attempts to abandon an item while storage is down.</summary>
+    public static readonly TimeSpan MaxAbandonRetryDelay = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim _slots;
     private readonly Channel<TaskActivityWorkItem> _fetched = Channel.CreateUnbounded<TaskActivityWorkItem>();
     // The items holding a slot, each with the gate its renewals and its completion take in turn; a dispatcher that
@@ -87,11 +90,38 @@ public sealed class ParallelActivityFetch : EngineDecorator
         var gate = await ReleaseHoldAsync(workItem);
         try
         {
-            await Engine.AbandonTaskActivityWorkItemAsync(workItem);
+            await AbandonUntilStoredAsync(workItem);
         }
         finally
         {
             GiveBack(gate);
+        }
+    }
+
+    /// <summary>
+    /// Abandons the item, retrying while storage fails, until the host stops. Why: the Azure Storage backend forgets an
+    /// activity's work item only when its completion or its abandon succeeds. With storage down, both fail, and the
+    /// backend kept the item's message id as "being processed" for the life of the process: when the message came back
+    /// after its lock, every fetch of it was refused as a duplicate (and hidden again for the lock's length), so the
+    /// activity never ran again and its orchestration stayed where it was (the storage outage test: a report stuck at
+    /// level 2). An abandon after storage is back releases the id, and the message runs again (activities are
+    /// idempotent, as after a crash).
+    /// </summary>
+    private async Task AbandonUntilStoredAsync(TaskActivityWorkItem workItem)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                await Engine.AbandonTaskActivityWorkItemAsync(workItem);
+                return;
+            }
+            catch (Exception) when (_stop is { IsCancellationRequested: false } stop)
+            {
+                await DelayAsync(delay, stop.Token);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxAbandonRetryDelay.Ticks));
+            }
         }
     }
 
