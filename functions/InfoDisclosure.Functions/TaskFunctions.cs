@@ -26,10 +26,6 @@ public sealed class TaskFunctions
     public Task<ReportOutcome> RunReportWorkflowV3([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ReportWorkflowV3().RunAsync(context, context.GetInput<ReportWorkflowInput>()!);
 
-    [Function(ReportWorkflowV4.Name)]
-    public Task<ReportOutcome> RunReportWorkflowV4([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new ReportWorkflowV4().RunAsync(context, context.GetInput<ReportWorkflowInput>()!);
-
     [Function(RecordStage.Name)]
     public Task<string> RunRecordStage([ActivityTrigger] StageChange input, FunctionContext function) =>
         Activity<RecordStage>(function).RunAsync(Context(RecordStage.Name, function), input);

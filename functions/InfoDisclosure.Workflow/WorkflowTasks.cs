@@ -8,14 +8,13 @@ namespace InfoDisclosure.Workflow;
 public static class WorkflowTasks
 {
     /// <summary>The orchestrator new reports start on; older versions stay registered while instances still run them.</summary>
-    public const string CurrentReportWorkflow = ReportWorkflowV4.Name;
+    public const string CurrentReportWorkflow = ReportWorkflowV3.Name;
 
     public static IReadOnlyList<(string Name, Type Type, bool IsOrchestrator)> All { get; } =
     [
         (ReportWorkflowV1.Name, typeof(ReportWorkflowV1), true),
         (ReportWorkflowV2.Name, typeof(ReportWorkflowV2), true),
         (ReportWorkflowV3.Name, typeof(ReportWorkflowV3), true),
-        (ReportWorkflowV4.Name, typeof(ReportWorkflowV4), true),
         (RecordStage.Name, typeof(RecordStage), false),
         (RequestReview.Name, typeof(RequestReview), false),
         (SendStageReminder.Name, typeof(SendStageReminder), false),

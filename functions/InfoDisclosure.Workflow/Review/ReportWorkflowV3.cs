@@ -23,14 +23,9 @@ public sealed class ReportWorkflowV3 : TaskOrchestrator<ReportWorkflowInput, Rep
     public const string Name = "ReportWorkflow_v3";
 
     public override Task<ReportOutcome> RunAsync(TaskOrchestrationContext context, ReportWorkflowInput input) =>
-        new Run(context, input, showBeforeRecorded: false).RunAsync();
+        new Run(context, input).RunAsync();
 
-    /// <summary>
-    /// V3's steps; with <paramref name="showBeforeRecorded"/> (<see cref="ReportWorkflowV4"/>), a stage entered through
-    /// <see cref="EnterStage"/> is shown in the episode that schedules it instead of the one after it. The awaited
-    /// sequence is the same either way.
-    /// </summary>
-    internal sealed class Run(TaskOrchestrationContext context, ReportWorkflowInput input, bool showBeforeRecorded) : ReportRun(context, input)
+    private sealed class Run(TaskOrchestrationContext context, ReportWorkflowInput input) : ReportRun(context, input)
     {
         protected override async Task StartLevelAsync(StageChange change, ReviewRequest request)
         {
@@ -64,10 +59,9 @@ public sealed class ReportWorkflowV3 : TaskOrchestrator<ReportWorkflowInput, Rep
                 : await Send.RetryAsync<Publication>(first.Push, PublishReport.Name, push, push.IdempotencyKey, SendKind.PortalPush);
         }
 
-        /// <summary>Records the stage and makes the first attempt of its send; shows the stage once it is recorded (v4: also before).</summary>
+        /// <summary>Records the stage and makes the first attempt of its send; shows the stage once it is recorded.</summary>
         private async Task<SendAttempt> EnterAsync(StageStep step)
         {
-            if (showBeforeRecorded) Send.Show(step.Change);
             var first = await Context.CallActivityAsync<SendAttempt>(EnterStage.Name, step, Retry);
             Send.Show(step.Change);
             return first;

@@ -22,7 +22,6 @@ public sealed class ReportWorkflowReplayTests
         [ReportWorkflowV1.Name] = (() => new ReportWorkflowV1(), false),
         [ReportWorkflowV2.Name] = (() => new ReportWorkflowV2(), true),
         [ReportWorkflowV3.Name] = (() => new ReportWorkflowV3(), true),
-        [ReportWorkflowV4.Name] = (() => new ReportWorkflowV4(), true),
     };
 
     public static TheoryData<string> Recorded => new(Versions.Keys);

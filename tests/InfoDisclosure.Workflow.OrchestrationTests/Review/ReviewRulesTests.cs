@@ -143,29 +143,4 @@ public sealed class ReviewRulesTests
             $"tell {DrafterNoticeKinds.Approved}", "报送", "Submitted", $"tell {DrafterNoticeKinds.Submitted}", "Publishing", "push", "Published",
             $"tell {DrafterNoticeKinds.Published}"], seen);
     }
-
-    /// <summary>
-    /// ReportWorkflow_v4's reason to be (docs/throughput.md): a decision shows the next level in the custom status in the
-    /// episode that takes it, while that level's reviewers are still being asked.
-    /// </summary>
-    [Fact]
-    public async Task V4_shows_the_next_level_while_its_reviewers_are_still_being_asked()
-    {
-        await using var world = await StartAsync();
-        var id = await world.StartReportAsync(InstanceId("early"), ReportWorkflowV4.Name);
-        var submission = Submission(1, ThreeLevels());
-        await world.SubmitAsync(id, submission);
-        await world.ReviewRequested(1, 1);
-
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        world.Outside.MailHeld = held;
-        await world.DecideAsync(id, submission, 1, "li", Decisions.Approve);
-        var status = await world.StatusWhenAsync(id, s => (int?)s["level"] == 2);
-        Assert.Equal(ReportStages.InReview, (string?)status["stage"]);
-        Assert.DoesNotContain(world.SeenSoFar(), e => e is ReviewRequest { Level: 2 });
-
-        world.Outside.MailHeld = null;
-        held.SetResult();
-        await world.ReviewRequested(1, 2);
-    }
 }

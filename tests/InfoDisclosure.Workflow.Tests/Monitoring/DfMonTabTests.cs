@@ -52,7 +52,7 @@ public sealed class DfMonTabTests(LocalHostFixture host) : IAsyncLifetime
         var container = new BlobServiceClient(host.StorageConnectionString).GetBlobContainerClient(DfMonTabs.Container);
         var names = new List<string>();
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, DfMonTabs.Folder + "/", CancellationToken.None)) names.Add(blob.Name);
-        Assert.Equal(["tab-templates/审核.ReportWorkflow_v1.liquid", "tab-templates/审核.ReportWorkflow_v2.liquid", "tab-templates/审核.ReportWorkflow_v3.liquid", "tab-templates/审核.ReportWorkflow_v4.liquid"], names.Order());
+        Assert.Equal(["tab-templates/审核.ReportWorkflow_v1.liquid", "tab-templates/审核.ReportWorkflow_v2.liquid", "tab-templates/审核.ReportWorkflow_v3.liquid"], names.Order());
         var template = (await container.GetBlobClient(names[0]).DownloadContentAsync()).Value.Content.ToString();
 
         // Ten Beijing days before the statutory deadline of a department's 2022 report (January 31, 2023).

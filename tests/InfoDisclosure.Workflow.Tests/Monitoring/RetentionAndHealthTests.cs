@@ -74,7 +74,7 @@ public sealed class RetentionAndHealthTests(LocalHostFixture host) : IAsyncLifet
         var audit = await new AuditLog(Tables).ReadAsync(instanceId, CancellationToken.None);
         Assert.Equal(auditBefore.Count + 1, audit.Count);
         var summary = JsonNode.Parse(audit.Single(a => a.Action == InstanceRetention.SummaryAction).Detail!)!;
-        Assert.Equal(WorkflowTasks.CurrentReportWorkflow, (string?)summary["orchestrator"]);
+        Assert.Equal(ReportWorkflowV3.Name, (string?)summary["orchestrator"]);
         Assert.Equal("Completed", (string?)summary["runtimeStatus"]);
         Assert.Equal(finished.CreatedAt, (DateTimeOffset)summary["createdAt"]!);
         Assert.Equal(finished.LastUpdatedAt, (DateTimeOffset)summary["finishedAt"]!);
