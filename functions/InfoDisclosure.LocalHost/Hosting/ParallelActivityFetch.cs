@@ -1,5 +1,8 @@
+using System.Collections;
 using System.Collections.Concurrent;
+using System.Reflection;
 using System.Threading.Channels;
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 
 namespace InfoDisclosure.LocalHost.Hosting;
@@ -31,18 +34,30 @@ public sealed class ParallelActivityFetch : EngineDecorator
     /// <summary>Fetch loops: enough to keep up with a slow emulator, few enough to leave the queue to other hosts.</summary>
     public const int Loops = 8;
 
+    /// <summary>The longest wait between two attempts to abandon an item while storage is down.</summary>
+    public static readonly TimeSpan MaxAbandonRetryDelay = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim _slots;
     private readonly Channel<TaskActivityWorkItem> _fetched = Channel.CreateUnbounded<TaskActivityWorkItem>();
     // The items holding a slot, each with the gate its renewals and its completion take in turn; a dispatcher that
     // abandons an item whose completion failed gives its slot back once.
     private readonly ConcurrentDictionary<TaskActivityWorkItem, SemaphoreSlim> _holding = new(ReferenceEqualityComparer.Instance);
     private readonly object _gate = new();
+    private readonly FieldInfo? _activeActivities;
     private CancellationTokenSource? _stop;
     private Task[] _loops = [];
 
     public ParallelActivityFetch(IOrchestrationService engine) : base(engine)
     {
         _slots = new SemaphoreSlim(engine.MaxConcurrentTaskActivityWorkItems);
+        // The Azure Storage backend's table of activity work items in progress (private in DurableTask.AzureStorage 2.11;
+        // its only public exits are a completion or an abandon that storage accepts). Looked up here so that a package
+        // that renamed it stops the host at its start, not during an outage.
+        if (engine is AzureStorageOrchestrationService)
+        {
+            _activeActivities = typeof(AzureStorageOrchestrationService).GetField("activeActivitySessions", BindingFlags.Instance | BindingFlags.NonPublic)
+                ?? throw new InvalidOperationException("DurableTask.AzureStorage no longer has activeActivitySessions: see ParallelActivityFetch.AbandonUntilStoredAsync.");
+        }
     }
 
     public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
@@ -87,12 +102,50 @@ public sealed class ParallelActivityFetch : EngineDecorator
         var gate = await ReleaseHoldAsync(workItem);
         try
         {
-            await Engine.AbandonTaskActivityWorkItemAsync(workItem);
+            await AbandonUntilStoredAsync(workItem);
         }
         finally
         {
             GiveBack(gate);
         }
+    }
+
+    /// <summary>
+    /// Abandons the item, retrying while storage cannot be reached, until the host stops. Why: the Azure Storage backend
+    /// forgets an activity's work item only when its completion or its abandon succeeds. With storage down, both fail,
+    /// and the backend kept the item's message id as "being processed" for the life of the process: when the message
+    /// came back after its lock, every fetch of it was refused as a duplicate (and hidden again for the lock's length),
+    /// so the activity never ran again and its orchestration stayed where it was (the storage outage test: a report
+    /// stuck at level 2). An abandon after storage is back releases the id, and the message runs again (activities are
+    /// idempotent, as after a crash). When storage answers but refuses the abandon (such a refused fetch took the
+    /// message meanwhile, so the receipt the backend holds is stale), the backend's record is dropped directly.
+    /// </summary>
+    private async Task AbandonUntilStoredAsync(TaskActivityWorkItem workItem)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                await Engine.AbandonTaskActivityWorkItemAsync(workItem);
+                return;
+            }
+            catch (Exception e) when (e.InnerException is Azure.RequestFailedException { Status: >= 400 and < 500 })
+            {
+                ForgetInEngine(workItem);
+                return;
+            }
+            catch (Exception) when (_stop is { IsCancellationRequested: false } stop)
+            {
+                await DelayAsync(delay, stop.Token);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxAbandonRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private void ForgetInEngine(TaskActivityWorkItem workItem)
+    {
+        if (_activeActivities?.GetValue(Engine) is IDictionary inProgress) inProgress.Remove(workItem.Id);
     }
 
     /// <summary>Ends the item's renewals (after one in progress); null when it was released already.</summary>

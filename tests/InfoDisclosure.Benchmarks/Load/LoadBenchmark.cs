@@ -88,7 +88,13 @@ public static partial class LoadBenchmark
         var loadBefore = LoadAverage();
         var cpuBefore = (Host: CpuSeconds(host.ProcessId), Azurite: CpuSeconds(azurite.ProcessId));
         var chain = Stopwatch.StartNew();
-        var outcomes = await Task.WhenAll(reports.Select(run.ReviewAsync));
+        var review = Task.WhenAll(reports.Select(run.ReviewAsync));
+        // A progress line every 30 s: a long run shows whether it moves, and where instances sit if it does not.
+        while (await Task.WhenAny(review, Task.Delay(TimeSpan.FromSeconds(30))) != review)
+        {
+            Console.WriteLine($"  [{chain.Elapsed.TotalSeconds:0} s] {run.Progress()}");
+        }
+        var outcomes = await review;
         chain.Stop();
         var loadAfter = LoadAverage();
         var cpu = (Host: CpuSeconds(host.ProcessId) - cpuBefore.Host, Azurite: CpuSeconds(azurite.ProcessId) - cpuBefore.Azurite);
@@ -232,6 +238,9 @@ public static partial class LoadBenchmark
         private int _retries;
         public int Retries => _retries;
 
+        /// <summary>The reports' last seen states, counted: runtime status, stage and level.</summary>
+        public string Progress() => _reports.Summary();
+
         public async Task PrepareAsync(string agency, string seedText)
         {
             await ExpectAsync(await http.PostAsJsonAsync("api/agencies", new
@@ -346,7 +355,7 @@ public static partial class LoadBenchmark
         private sealed record Waiter(Func<Status, bool> Reached, TaskCompletionSource Done, DateTime Deadline);
 
         private readonly ConcurrentDictionary<string, Waiter> _waiters = new();
-        private readonly Dictionary<string, Status> _last = [];
+        private readonly ConcurrentDictionary<string, Status> _last = new();
         private readonly CancellationTokenSource _stop = new();
         private Task? _loop;
 
@@ -357,6 +366,10 @@ public static partial class LoadBenchmark
             lock (_stop) _loop ??= Task.Run(LoopAsync);
             return waiter.Done.Task;
         }
+
+        public string Summary() =>
+            string.Join(", ", _last.Values.GroupBy(s => s.Stage == "InReview" ? $"{s.RuntimeStatus} InReview L{s.Level}" : $"{s.RuntimeStatus} {s.Stage ?? "-"}")
+                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}"));
 
         private async Task LoopAsync()
         {

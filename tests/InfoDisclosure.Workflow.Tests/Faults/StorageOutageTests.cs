@@ -12,8 +12,7 @@ public sealed class StorageOutageTests(OutageWorld world)
 {
     public static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
 
-    [Fact(Skip = "Open defect found by this test: the report whose decision was taken just before the outage stays at level 2 " +
-        "for 3+ minutes after Azurite is back (new reports on the same host publish). Unfixed; see the wip/faults report.")]
+    [Fact]
     public async Task With_storage_down_for_60_s_mid_review_a_decision_is_refused_and_afterwards_the_report_completes_with_nothing_twice()
     {
         var report = FaultsWorld.NewReport("storage");
