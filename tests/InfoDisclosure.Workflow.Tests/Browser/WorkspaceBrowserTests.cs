@@ -257,9 +257,6 @@ public sealed class WorkspaceBrowserTests(DemoHostFixture world)
     /// the first 【登录】 e-mail to <paramref name="email"/> that arrived after the request, never from other mail to the
     /// same person (the demo host also e-mails reminders and review notices to its people).
     /// </summary>
-    // RunAndWaitForNavigationAsync is obsolete in Playwright 1.64 (CS0612 breaks the build) but is the wait this walk needs:
-    // a form POST that may land on the same URL.
-#pragma warning disable CS0612
     private static async Task SignInAsync(IPage page, string email, bool shots = false)
     {
         var mailbox = await page.Context.NewPageAsync();
@@ -296,7 +293,6 @@ public sealed class WorkspaceBrowserTests(DemoHostFixture world)
         await page.GotoAsync(page.Url.Contains("/sign-in", StringComparison.Ordinal) ? "reports" : page.Url);
         await page.ReloadAsync();
     }
-#pragma warning restore CS0612
 
     /// <summary>
     /// The page at 375 px and at 1280 px. At 375 px nothing may be wider than the phone: wide tables scroll inside
