@@ -68,7 +68,10 @@ public sealed class ReviewChainTests(LocalHostFixture host)
         await _api.ApproveAsync(id, 2022, 2, 2, "chief@example.gov.cn");
         await _api.WaitForAsync(id, 2022, "InReview", level: 3, round: 2);
 
-        // Both reviewers of the any-one 终审 decide at the same moment: exactly one decision counts.
+        // Both reviewers of the any-one 终审 decide at the same moment: exactly one decision counts. Both are signed in
+        // first, so that neither decision waits for a sign-in while the other one moves the report on.
+        await _api.SessionAsync("leader1@example.gov.cn");
+        await _api.SessionAsync("leader2@example.gov.cn");
         var both = await Task.WhenAll(
             _api.DecideAsync(id, 2022, 3, 2, "leader1@example.gov.cn"),
             _api.DecideAsync(id, 2022, 3, 2, "leader2@example.gov.cn"));
