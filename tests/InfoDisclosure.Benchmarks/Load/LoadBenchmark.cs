@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using InfoDisclosure.Tests.Shared;
 using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Dev.Storage;
 using InfoDisclosure.Workflow.Storage;
@@ -23,7 +23,7 @@ namespace InfoDisclosure.Benchmarks.Load;
 /// from the raise's 202 to Completed, polled the same way. Bounded: every wait has a time limit; it stops by itself.
 /// </para>
 /// </summary>
-public static partial class LoadBenchmark
+public static class LoadBenchmark
 {
     private const int Levels = 3;
     private const int Year = 2022;
@@ -203,33 +203,18 @@ public static partial class LoadBenchmark
             Timeout = TimeSpan.FromSeconds(100),
         };
         var form = await browser.GetStringAsync("sign-in");
-        using (var asked = await browser.PostAsync("sign-in", Form(form, ("email", email))))
+        using (var asked = await browser.PostAsync("sign-in", SignInForms.Form(form, ("email", email))))
         {
             if (asked.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"POST /sign-in {email}: {(int)asked.StatusCode}");
         }
         var mail = await mailbox.WaitForAsync(m => m.To.Contains(email, StringComparer.OrdinalIgnoreCase) && m.Subject.StartsWith("【登录】", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60));
-        var link = SignInLink().Match(mail.TextBody ?? mail.HtmlBody ?? "").Value;
+        var link = SignInForms.Link(mail.TextBody ?? mail.HtmlBody) ?? throw new InvalidOperationException($"No sign-in link in: {mail.TextBody}");
         var page = await browser.GetStringAsync(link);
-        using var signedIn = await browser.PostAsync(link, Form(page));
+        using var signedIn = await browser.PostAsync(link, SignInForms.Form(page));
         if (signedIn.StatusCode != HttpStatusCode.SeeOther) throw new InvalidOperationException($"POST {link}: {(int)signedIn.StatusCode}");
         return browser;
     }
-
-    private static FormUrlEncodedContent Form(string html, params (string Name, string Value)[] fields)
-    {
-        var token = FormToken().Match(html);
-        var all = new List<KeyValuePair<string, string>>();
-        if (token.Success) all.Add(new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)));
-        all.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        return new FormUrlEncodedContent(all);
-    }
-
-    [GeneratedRegex("https?://[^\\s\"<>]+/sign-in/[A-Za-z0-9_-]{43}")]
-    private static partial Regex SignInLink();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\"")]
-    private static partial Regex FormToken();
 
     private sealed class LoadRun(HttpClient http, IReadOnlyList<HttpClient> reviewers, TimeSpan poll) : IAsyncDisposable
     {

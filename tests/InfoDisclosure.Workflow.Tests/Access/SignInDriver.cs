@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.RegularExpressions;
+using InfoDisclosure.Tests.Shared;
 using InfoDisclosure.Workflow.Dev.Notifications;
 using InfoDisclosure.Workflow.Tests.Api;
 using InfoDisclosure.Workflow.Tests.Hosting;
@@ -14,7 +14,7 @@ namespace InfoDisclosure.Workflow.Tests.Access;
 /// (X-Forwarded-For, honoured from a loopback connection), so the per-client limits of one test never touch another;
 /// once signed in, the client calls without it.
 /// </summary>
-public static partial class SignInDriver
+public static class SignInDriver
 {
     private static readonly ConcurrentDictionary<(Uri, string), Lazy<Task<HttpClient>>> Sessions = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> Jars = new();
@@ -80,21 +80,8 @@ public static partial class SignInDriver
     }
 
     public static string LinkIn(ReceivedMail mail) =>
-        SignInLink().Match(mail.TextBody ?? mail.HtmlBody ?? "") is { Success: true } m ? m.Value : throw new InvalidOperationException($"No sign-in link in: {mail.TextBody}");
+        SignInForms.Link(mail.TextBody ?? mail.HtmlBody) ?? throw new InvalidOperationException($"No sign-in link in: {mail.TextBody}");
 
     /// <summary>The form fields of the page's anti-forgery token, plus <paramref name="fields"/>.</summary>
-    public static FormUrlEncodedContent Form(string html, params (string Name, string Value)[] fields)
-    {
-        var token = FormToken().Match(html);
-        var all = new List<KeyValuePair<string, string>>();
-        if (token.Success) all.Add(new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)));
-        all.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        return new FormUrlEncodedContent(all);
-    }
-
-    [GeneratedRegex("https?://[^\\s\"<>]+/sign-in/[A-Za-z0-9_-]{43}")]
-    private static partial Regex SignInLink();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\"")]
-    private static partial Regex FormToken();
+    public static FormUrlEncodedContent Form(string html, params (string Name, string Value)[] fields) => SignInForms.Form(html, fields);
 }
