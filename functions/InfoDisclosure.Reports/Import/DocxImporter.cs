@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace InfoDisclosure.Reports.Import;
 
@@ -11,8 +10,9 @@ namespace InfoDisclosure.Reports.Import;
 /// (<see cref="BlockImporter"/>). Paragraphs are named "第n段" (counting those with text), tables "第n个表格" and
 /// their rows "第n个表格第m行". The agency and date printed right-aligned at the end for the seal are no part of
 /// the report's text and are left out.
-/// The document and its styles are read straight from the zip as XML: the OpenXml SDK's package and object model cost
-/// some twenty times more than the reading itself, and a batch check reads thousands.
+/// The document and its styles are read straight from the zip by <see cref="OfficeXml"/>, without an XML DOM: the
+/// OpenXml SDK's object model, and even the framework's XML tree, cost more than the reading itself, and a batch check
+/// reads thousands.
 /// </summary>
 public static class DocxImporter
 {
@@ -22,21 +22,15 @@ public static class DocxImporter
     private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
 
     /// <summary>WordprocessingML as Word writes it (transitional) and in ISO strict form.</summary>
-    private static readonly XNamespace[] WordNamespaces =
+    private static readonly string[] WordNamespaces =
     [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
         "http://purl.oclc.org/ooxml/wordprocessingml/main",
     ];
 
-    private static readonly XNamespace MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-    private static readonly XmlReaderSettings XmlSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-    };
+    private static readonly string[] KnownNamespaces = [.. WordNamespaces, MarkupCompatibility, Relationships];
 
     /// <summary>The body's blocks in reading order.</summary>
     internal static List<ReportBlock> Blocks(Stream docx)
@@ -60,7 +54,7 @@ public static class DocxImporter
         using (zip)
         {
             var parts = zip.Entries.GroupBy(e => e.FullName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-            XElement? document = null;
+            OfficeXmlElement? document = null;
             string? mainName = null;
             try
             {
@@ -75,11 +69,11 @@ public static class DocxImporter
             {
                 throw new InvalidDataException($"不是可以读取的 Word 文档（DOCX）：{ex.Message}", ex);
             }
-            var w = document is null ? null : Array.Find(WordNamespaces, n => document.Name == n + "document");
+            var w = document is null ? null : Array.Find(WordNamespaces, n => document.Is(n, "document"));
             if (document is null || w is null) throw new InvalidDataException("不是可以读取的 Word 文档（DOCX）：其中没有 Word 文档的正文部分。");
-            var body = document.Element(w + "body") ?? throw new InvalidDataException("Word 文档（DOCX）没有正文。");
+            var body = document.Element(w, "body") ?? throw new InvalidDataException("Word 文档（DOCX）没有正文。");
 
-            XElement? styles = null;
+            OfficeXmlElement? styles = null;
             try
             {
                 var folder = mainName![..(mainName!.LastIndexOf('/') + 1)];
@@ -97,11 +91,11 @@ public static class DocxImporter
         }
     }
 
-    private static XElement Load(ZipArchiveEntry entry)
+    /// <summary>A part of the package; only the text of w:t is read (field codes and deleted text are never text).</summary>
+    private static OfficeXmlElement Load(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
-        using var xml = XmlReader.Create(stream, XmlSettings);
-        return XElement.Load(xml, LoadOptions.PreserveWhitespace);
+        return OfficeXml.Read(stream, entry.Length, KnownNamespaces, static (ns, name) => name == "t" && Array.IndexOf(WordNamespaces, ns) >= 0);
     }
 
     /// <summary>
@@ -111,9 +105,9 @@ public static class DocxImporter
     private static string? Target(Dictionary<string, ZipArchiveEntry> parts, string folder, string relationshipsPart, string typeEnd)
     {
         if (!parts.TryGetValue(relationshipsPart, out var entry)) return null;
-        var target = Load(entry).Elements(XName.Get("Relationship", Relationships))
-            .Where(r => ((string?)r.Attribute("Type"))?.EndsWith(typeEnd, StringComparison.Ordinal) == true && (string?)r.Attribute("TargetMode") != "External")
-            .Select(r => (string?)r.Attribute("Target"))
+        var target = Load(entry).Elements(Relationships, "Relationship")
+            .Where(r => r.Attribute("", "Type")?.EndsWith(typeEnd, StringComparison.Ordinal) == true && r.Attribute("", "TargetMode") != "External")
+            .Select(r => r.Attribute("", "Target"))
             .FirstOrDefault(t => t is not null);
         if (target is null) return null;
         var path = Uri.UnescapeDataString(target.Replace('\\', '/'));
@@ -131,7 +125,7 @@ public static class DocxImporter
         return string.Join('/', segments);
     }
 
-    private sealed class Reader(XNamespace w, StyleJustification justification)
+    private sealed class Reader(string w, StyleJustification justification)
     {
         private readonly List<(ReportBlock Block, bool RightAligned)> _blocks = [];
         private int _paragraphs;
@@ -145,24 +139,24 @@ public static class DocxImporter
             return _blocks.Take(end).Select(b => b.Block).ToList();
         }
 
-        public void Walk(XElement container)
+        public void Walk(OfficeXmlElement container)
         {
-            foreach (var child in container.Elements())
+            foreach (var child in container.Children)
             {
-                if (child.Name.Namespace != w) continue;
-                switch (child.Name.LocalName)
+                if (child.Namespace != w) continue;
+                switch (child.LocalName)
                 {
                     case "p":
                         AddParagraph(child);
                         break;
-                    case "tbl" when child.Descendants(w + "tbl").Any():
+                    case "tbl" when child.HasDescendant(w, "tbl"):
                         // A table that holds tables lays the page out: its cells are read in order.
-                        foreach (var cell in child.Elements(w + "tr").SelectMany(r => r.Elements(w + "tc"))) Walk(cell);
+                        foreach (var cell in child.Elements(w, "tr").SelectMany(r => r.Elements(w, "tc"))) Walk(cell);
                         break;
                     case "tbl":
                         AddTable(child);
                         break;
-                    case "sdt" when child.Element(w + "sdtContent") is { } content:
+                    case "sdt" when child.Element(w, "sdtContent") is { } content:
                         Walk(content);
                         break;
                     case "customXml":
@@ -172,7 +166,7 @@ public static class DocxImporter
             }
         }
 
-        private void AddParagraph(XElement paragraph)
+        private void AddParagraph(OfficeXmlElement paragraph)
         {
             var lines = Lines(w, paragraph).Select(HtmlText.Normalize).Where(l => l.Length > 0).ToList();
             if (lines.Count == 0) return;
@@ -181,7 +175,7 @@ public static class DocxImporter
             foreach (var line in lines) _blocks.Add((new TextBlock(line, _blocks.Count, where), right));
         }
 
-        private void AddTable(XElement table)
+        private void AddTable(OfficeXmlElement table)
         {
             var where = $"第{++_tables}个表格";
             _blocks.Add((new TableBlock(Grid(w, table), _blocks.Count, where, row => $"{where}第{row + 1}行"), false));
@@ -196,28 +190,28 @@ public static class DocxImporter
         public HtmlGridCell ToCell() => new(text, row, column, RowSpan, columnSpan);
     }
 
-    private static string? Val(XNamespace w, XElement? element) => (string?)element?.Attribute(w + "val");
+    private static string? Val(string w, OfficeXmlElement? element) => element?.Attribute(w, "val");
 
-    private static int IntVal(XNamespace w, XElement? element, int missing) =>
+    private static int IntVal(string w, OfficeXmlElement? element, int missing) =>
         int.TryParse(Val(w, element), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : missing;
 
     /// <summary>
     /// The table's grid: each cell at the grid columns it covers (after the row's gridBefore, across its gridSpan); a
     /// vMerge continuation is the cell that starts above it, spanning one more row.
     /// </summary>
-    private static HtmlTableGrid Grid(XNamespace w, XElement table)
+    private static HtmlTableGrid Grid(string w, OfficeXmlElement table)
     {
         var slots = new List<List<GridCellBuilder?>>();
-        foreach (var (tableRow, r) in table.Elements(w + "tr").Select((row, i) => (row, i)))
+        foreach (var (tableRow, r) in table.Elements(w, "tr").Select((row, i) => (row, i)))
         {
             var row = new List<GridCellBuilder?>();
-            var skip = IntVal(w, tableRow.Element(w + "trPr")?.Element(w + "gridBefore"), 0);
+            var skip = IntVal(w, tableRow.Element(w, "trPr")?.Element(w, "gridBefore"), 0);
             for (var i = 0; i < skip; i++) row.Add(null);
-            foreach (var cell in tableRow.Elements(w + "tc"))
+            foreach (var cell in tableRow.Elements(w, "tc"))
             {
-                var properties = cell.Element(w + "tcPr");
-                var span = Math.Clamp(IntVal(w, properties?.Element(w + "gridSpan"), 1), 1, 1000);
-                var merge = properties?.Element(w + "vMerge");
+                var properties = cell.Element(w, "tcPr");
+                var span = Math.Clamp(IntVal(w, properties?.Element(w, "gridSpan"), 1), 1, 1000);
+                var merge = properties?.Element(w, "vMerge");
                 var column = row.Count;
                 var above = r > 0 && column < slots[r - 1].Count ? slots[r - 1][column] : null;
                 GridCellBuilder slot;
@@ -240,28 +234,28 @@ public static class DocxImporter
             .ToList());
     }
 
-    private static string CellText(XNamespace w, XElement cell) =>
-        HtmlText.Normalize(string.Join("\n", cell.Elements(w + "p").SelectMany(p => Lines(w, p))));
+    private static string CellText(string w, OfficeXmlElement cell) =>
+        HtmlText.Normalize(string.Join("\n", cell.Elements(w, "p").SelectMany(p => Lines(w, p))));
 
     /// <summary>
     /// The lines of a paragraph as printed: the text of its runs with breaks ending lines; deleted text, field codes,
     /// drawings and the alternatives of markup compatibility are not text.
     /// </summary>
-    private static List<string> Lines(XNamespace w, XElement paragraph)
+    private static List<string> Lines(string w, OfficeXmlElement paragraph)
     {
         var lines = new List<string>();
         var line = new StringBuilder();
-        void Read(XElement element)
+        void Read(OfficeXmlElement element)
         {
-            foreach (var child in element.Elements())
+            foreach (var child in element.Children)
             {
-                if (child.Name.Namespace == w)
+                if (child.Namespace == w)
                 {
-                    var inRun = element.Name == w + "r";
-                    switch (child.Name.LocalName)
+                    var inRun = element.Is(w, "r");
+                    switch (child.LocalName)
                     {
                         case "t" when inRun:
-                            line.Append(child.Value);
+                            line.Append(child.Text);
                             continue;
                         case "tab" or "ptab" when inRun:
                             line.Append(' ');
@@ -277,7 +271,7 @@ public static class DocxImporter
                             continue;
                     }
                 }
-                else if (child.Name.Namespace == MarkupCompatibility && child.Name.LocalName == "AlternateContent")
+                else if (child.Is(MarkupCompatibility, "AlternateContent"))
                 {
                     continue;
                 }
@@ -292,27 +286,27 @@ public static class DocxImporter
     /// <summary>Whether a paragraph is right-aligned, by its own properties or its style's (following basedOn).</summary>
     private sealed class StyleJustification
     {
-        private readonly XNamespace _w;
-        private readonly Dictionary<string, XElement> _styles = [];
+        private readonly string _w;
+        private readonly Dictionary<string, OfficeXmlElement> _styles = [];
         private readonly string? _default;
 
-        public StyleJustification(XNamespace w, XElement? styles)
+        public StyleJustification(string w, OfficeXmlElement? styles)
         {
             _w = w;
             if (styles is null) return;
-            foreach (var style in styles.Elements(w + "style"))
+            foreach (var style in styles.Elements(w, "style"))
             {
-                if ((string?)style.Attribute(w + "styleId") is { } id) _styles.TryAdd(id, style);
+                if (style.Attribute(w, "styleId") is { } id) _styles.TryAdd(id, style);
             }
-            _default = styles.Elements(w + "style")
-                .FirstOrDefault(s => (string?)s.Attribute(w + "type") == "paragraph" && (string?)s.Attribute(w + "default") is "1" or "true" or "on")
-                ?.Attribute(w + "styleId")?.Value;
+            _default = styles.Elements(w, "style")
+                .FirstOrDefault(s => s.Attribute(w, "type") == "paragraph" && s.Attribute(w, "default") is "1" or "true" or "on")
+                ?.Attribute(w, "styleId");
         }
 
-        public bool IsRight(XElement paragraph)
+        public bool IsRight(OfficeXmlElement paragraph)
         {
-            var properties = paragraph.Element(_w + "pPr");
-            var value = Val(_w, properties?.Element(_w + "jc")) ?? OfStyle(Val(_w, properties?.Element(_w + "pStyle")) ?? _default);
+            var properties = paragraph.Element(_w, "pPr");
+            var value = Val(_w, properties?.Element(_w, "jc")) ?? OfStyle(Val(_w, properties?.Element(_w, "pStyle")) ?? _default);
             return value is "right" or "end";
         }
 
@@ -320,8 +314,8 @@ public static class DocxImporter
         {
             for (var depth = 0; id is not null && depth < 20 && _styles.TryGetValue(id, out var style); depth++)
             {
-                if (Val(_w, style.Element(_w + "pPr")?.Element(_w + "jc")) is { } value) return value;
-                id = Val(_w, style.Element(_w + "basedOn"));
+                if (Val(_w, style.Element(_w, "pPr")?.Element(_w, "jc")) is { } value) return value;
+                id = Val(_w, style.Element(_w, "basedOn"));
             }
             return null;
         }

@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -114,6 +117,103 @@ public class DocxReaderDifferentialTests
                 Paragraph("默认样式右对齐")));
         }
         AssertSameBlocks(stream.ToArray());
+    }
+
+    /// <summary>
+    /// The reader parses the parts itself (<see cref="OfficeXml"/>), so the XML a Word document may be written in reads
+    /// as an XML parser reads it: another prefix for Word's namespace or none at all, UTF-16, CDATA, entity and
+    /// character references, comments, processing instructions and CRLF line ends.
+    /// </summary>
+    [Theory]
+    [InlineData("prefix")]
+    [InlineData("default namespace")]
+    [InlineData("utf-16")]
+    [InlineData("cdata, references, comments, crlf")]
+    public void Xml_written_another_way_reads_the_same(string variant)
+    {
+        var report = ReportImporter.ImportText(TestPaths.ReadFixture("2023_hongze_district_gov.txt")).Report;
+        AssertSameBlocks(WithDocumentXml(DocxRenderer.Render(report), xml => variant switch
+        {
+            "prefix" => Reprefixed(xml, "ns0"),
+            "default namespace" => Reprefixed(xml, null),
+            "utf-16" => Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(
+                Encoding.UTF8.GetString(xml).TrimStart('\uFEFF').Replace("encoding=\"utf-8\"", "encoding=\"utf-16\"", StringComparison.OrdinalIgnoreCase))).ToArray(),
+            _ => Encoding.UTF8.GetBytes(Unusual(Encoding.UTF8.GetString(xml).TrimStart('\uFEFF'))),
+        }));
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("dtd")]
+    [InlineData("mismatched")]
+    [InlineData("undeclared prefix")]
+    public void A_body_that_is_not_well_formed_xml_is_a_clear_error(string variant)
+    {
+        var report = ReportImporter.ImportText(TestPaths.ReadFixture("2023_hongze_district_gov.txt")).Report;
+        var docx = WithDocumentXml(DocxRenderer.Render(report), xml =>
+        {
+            var text = Encoding.UTF8.GetString(xml).TrimStart('\uFEFF');
+            var body = text.IndexOf("<w:body>", StringComparison.Ordinal);
+            return Encoding.UTF8.GetBytes(variant switch
+            {
+                "truncated" => text[..(text.Length / 2)],
+                "dtd" => text.Insert(text.IndexOf("?>", StringComparison.Ordinal) + 2, "<!DOCTYPE d [<!ENTITY e \"x\">]>"),
+                "mismatched" => text.Insert(body + "<w:body>".Length, "<w:p></w:r>"),
+                _ => text.Insert(body + "<w:body>".Length, "<q:p/>"),
+            });
+        });
+        var error = Assert.Throws<InvalidDataException>(() => ReportImporter.ImportDocx(docx));
+        Assert.Contains("正文无法解析", error.Message);
+        Assert.Throws<InvalidDataException>(() => OpenXmlDocxReader.Blocks(new MemoryStream(docx, writable: false)));
+    }
+
+    private static byte[] WithDocumentXml(byte[] docx, Func<byte[], byte[]> change)
+    {
+        var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            byte[] xml;
+            using (var read = entry.Open())
+            using (var copy = new MemoryStream())
+            {
+                read.CopyTo(copy);
+                xml = copy.ToArray();
+            }
+            entry.Delete();
+            using var write = zip.CreateEntry("word/document.xml").Open();
+            write.Write(change(xml));
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Word's namespace under another prefix, or as the default namespace (null).</summary>
+    private static byte[] Reprefixed(byte[] xml, string? prefix)
+    {
+        var document = XDocument.Load(new MemoryStream(xml), LoadOptions.PreserveWhitespace);
+        var root = document.Root!;
+        var w = root.Name.Namespace;
+        root.Attributes().Where(a => a.IsNamespaceDeclaration && a.Value == w.NamespaceName).Remove();
+        root.Add(prefix is null ? new XAttribute("xmlns", w.NamespaceName) : new XAttribute(XNamespace.Xmlns + prefix, w.NamespaceName));
+        var output = new MemoryStream();
+        document.Save(output, SaveOptions.DisableFormatting);
+        return output.ToArray();
+    }
+
+    /// <summary>The first texts as CDATA and character references, with comments, a processing instruction and CRLFs.</summary>
+    private static string Unusual(string xml)
+    {
+        const string text = "<w:t xml:space=\"preserve\">";
+        var body = xml.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length;
+        xml = xml.Insert(body, "<!-- 注释 --><?mso-application progid=\"Word.Document\"?>\r\n");
+        var first = xml.IndexOf(text, body, StringComparison.Ordinal) + text.Length;
+        var end = xml.IndexOf("</w:t>", first, StringComparison.Ordinal);
+        xml = xml[..first] + "<![CDATA[" + xml[first..end] + "&]]>" + xml[end..];
+        var second = xml.IndexOf(text, end, StringComparison.Ordinal) + text.Length;
+        var content = xml[second..xml.IndexOf("</w:t>", second, StringComparison.Ordinal)];
+        var referenced = string.Concat(content.Select(c => $"&#x{(int)c:X};")) + "&amp;&lt;&gt;&quot;&apos;";
+        return (xml[..second] + referenced + xml[(second + content.Length)..]).Replace("><w:p>", ">\r\n<w:p>", StringComparison.Ordinal);
     }
 
     private static Paragraph Paragraph(string text) => new(new Run(new W.Text(text)));
