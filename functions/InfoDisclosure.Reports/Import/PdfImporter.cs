@@ -13,7 +13,8 @@ namespace InfoDisclosure.Reports.Import;
 /// or colspan does) and its letters placed in the cells; the rest is lines of text grouped by baseline, joined into
 /// paragraphs where a line runs to the right edge and the next starts at the left margin. The blocks are read as every
 /// published format is (<see cref="BlockImporter"/>). Lines are named "第n页第m行", tables "第n页第m个表格".
-/// A PDF without a single letter (a scan) gives one IMPORT.SCANNED error.
+/// A PDF without a single letter (a scan) gives one IMPORT.SCANNED error; a page set past the paper's edge, an
+/// IMPORT.UNREADABLE error named "第n页".
 /// </summary>
 public static class PdfImporter
 {
