@@ -20,8 +20,9 @@ public class LibreOfficeImportTests(LibreOfficeFixture libreOffice)
 
     /// <summary>
     /// The 大汉 pages ("大汉 layout tables", "everything"), 10 of the 50: LibreOffice sets their 1000-pixel layout table
-    /// wider than the paper, its left part past the page's left edge on every page, and leaves pieces of lines (a menu
-    /// item, a line's first words: 40 to 160 characters) out of the PDF altogether.
+    /// wider than the paper, its left part past the page's left edge on every page. Its PDF keeps whole a run of text
+    /// that crosses the edge, and leaves out one wholly past it (a menu item, a line's first words: 40 to 160
+    /// characters a document), so the PDF does not hold the report.
     /// </summary>
     private static readonly HashSet<(string, string)> PastThePaper =
     [
