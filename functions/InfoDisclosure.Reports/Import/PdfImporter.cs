@@ -13,7 +13,8 @@ namespace InfoDisclosure.Reports.Import;
 /// or colspan does) and its letters placed in the cells; the rest is lines of text grouped by baseline, joined into
 /// paragraphs where a line runs to the right edge and the next starts at the left margin. The blocks are read as every
 /// published format is (<see cref="BlockImporter"/>). Lines are named "第n页第m行", tables "第n页第m个表格".
-/// A PDF without a single letter (a scan) gives one IMPORT.SCANNED error.
+/// A PDF without a single letter (a scan) gives one IMPORT.SCANNED error; a page set past the paper's edge, an
+/// IMPORT.UNREADABLE error named "第n页".
 /// </summary>
 public static class PdfImporter
 {
@@ -43,13 +44,15 @@ public static class PdfImporter
                 pages.Add((page, pageLetters));
             }
             var pieces = new List<Piece>();
-            for (var n = 1; n <= pages.Count; n++) pieces.AddRange(ReadPage(n, pages[n - 1].Page, pages[n - 1].Letters, printsSpaces));
+            var offPage = new List<Finding>();
+            for (var n = 1; n <= pages.Count; n++) pieces.AddRange(ReadPage(n, pages[n - 1].Page, pages[n - 1].Letters, printsSpaces, offPage));
             if (letters == 0)
             {
                 return new ImportResult(new AnnualReport(), [new Finding(Rules.ImportScanned, Severity.Error, "全文",
                     $"PDF 的{document.NumberOfPages}页中没有文字层（可能是扫描件或图片），无法读取内容。请提供带文字的 PDF、Word 文档或网页。")]);
             }
-            return BlockImporter.Import(BlockImporter.ReportOnly(Blocks(pieces)));
+            var result = BlockImporter.Import(BlockImporter.ReportOnly(Blocks(pieces)));
+            return offPage.Count == 0 ? result : result with { Findings = [.. offPage, .. result.Findings] };
         }
     }
 
@@ -95,9 +98,12 @@ public static class PdfImporter
         producer is not null && (producer.Contains("LibreOffice", StringComparison.OrdinalIgnoreCase) || producer.Contains("OpenOffice", StringComparison.OrdinalIgnoreCase));
 
     /// <param name="printsSpaces">Whether the document writes its spaces as letters (on this page or another).</param>
-    private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters, bool printsSpaces)
+    /// <param name="offPage">Where the page's content runs past its edges (<see cref="OffPage"/>), added to.</param>
+    private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters, bool printsSpaces, List<Finding> offPage)
     {
         var tables = Tables(page, letters).ToList();
+        var box = page.CropBox.Bounds;
+        if (OffPage(number, (box.Left, box.Bottom, box.Right, box.Top), letters, tables) is { } cut) offPage.Add(cut);
         var blanks = printsSpaces ? Blanks.Of(page) : null;
         var inTable = new bool[letters.Count];
         var pieces = new List<Piece>();
@@ -123,6 +129,38 @@ public static class PdfImporter
             }
         }
         return pieces.OrderByDescending(p => p.Top).ThenBy(p => p is LinePiece line ? line.Left : 0);
+    }
+
+    /// <summary>
+    /// An IMPORT.UNREADABLE error naming the page when letters stand past the edges of the visible page, or a table is
+    /// drawn past them; null when all is on it. A word processor that sets a table wider than the paper (LibreOffice
+    /// with a portal's 1000-pixel layout table) puts part of its text there, where no reader sees it, and leaves parts
+    /// of lines out of the PDF altogether: what is read of such a page is not what was written, and is not guessed at.
+    /// </summary>
+    private static Finding? OffPage(int number, (double Left, double Bottom, double Right, double Top) page, List<Letter> letters, List<TableFrame> tables)
+    {
+        string? Side(double x, double y, double slack) =>
+            x < page.Left - slack ? "左侧" : x > page.Right + slack ? "右侧" : y > page.Top + slack ? "上方" : y < page.Bottom - slack ? "下方" : null;
+        string? Outside(Letter l) => Side((l.BoundingBox.Left + l.BoundingBox.Right) / 2, (l.BoundingBox.Bottom + l.BoundingBox.Top) / 2, 0);
+        var off = letters.Where(l => Outside(l) is not null).ToList();
+        string what;
+        if (off.Count > 0)
+        {
+            // Named by the line of the first, to find it by.
+            var first = Lines(off)[0][0];
+            var sample = LineText(Lines(letters).First(l => l.Contains(first)), null);
+            what = $"有文字在页面{Outside(first)}之外（“{(sample.Length > 12 ? sample[..12] + "…" : sample)}”一行）";
+        }
+        else if (tables.Select(t => t.Extent).Select(e => Side(e.Left, e.Top, Thin) ?? Side(e.Right, e.Bottom, Thin)).FirstOrDefault(s => s is not null) is { } side)
+        {
+            what = $"有表格画到了页面{side}之外";
+        }
+        else
+        {
+            return null;
+        }
+        return new Finding(Rules.ImportUnreadable, Severity.Error, $"第{number}页",
+            $"{what}：排版超出了纸张，页面之外的部分读者看不到，被截去的文字也可能不在 PDF 中，本页读到的内容不完整。请提供原 Word 文档或网页。");
     }
 
     /// <summary>A gap in a line, as a share of its letters' size, that separates two columns of the page (a portal's menu beside the report).</summary>
@@ -913,6 +951,11 @@ public static class PdfImporter
         public bool IsTable => _xs.Length >= 2 && _ys.Length >= 2;
 
         public double Top => _ys[0];
+
+        /// <summary>How far its borders reach: those across it may run past the last column edge drawn (Chromium leaves out a border off the page).</summary>
+        public (double Left, double Bottom, double Right, double Top) Extent =>
+            (_vertical.Concat(_horizontal).Min(r => r.Left), _vertical.Concat(_horizontal).Min(r => r.Bottom),
+             _vertical.Concat(_horizontal).Max(r => r.Right), _vertical.Concat(_horizontal).Max(r => r.Top));
 
         public double[] Columns => _xs;
 

@@ -93,6 +93,24 @@ public class PdfImporterTests(ChromiumFixture chromium)
         Assert.Contains("扫描件", finding.Message);
     }
 
+    /// <summary>
+    /// A table wider than the paper, as a portal's fixed-width layout prints: Chromium draws its borders past the
+    /// page's right edge, where no reader sees them and what stood there is cut.
+    /// </summary>
+    [Fact]
+    public async Task A_table_printed_past_the_edge_of_the_paper_makes_its_page_unreadable()
+    {
+        var pdf = await PrintedAsync("wide table", () => System.Text.Encoding.UTF8.GetBytes(
+            """<!doctype html><html><body><p>三、收到和处理政府信息公开申请情况</p><table border="1" cellspacing="0" style="width:3000px"><tr><td style="width:200px">申请人情况</td><td style="width:100px">总计</td><td></td></tr><tr><td>一、本年新收政府信息公开申请数量</td><td>5</td><td></td></tr></table></body></html>"""), Utf8Html);
+
+        var result = ReportImporter.ImportPdf(pdf);
+
+        var finding = Assert.Single(result.Findings, f => f.Where == "第1页");
+        Assert.Equal((Rules.ImportUnreadable, Severity.Error), (finding.Rule, finding.Severity));
+        Assert.StartsWith("有表格画到了页面右侧之外：", finding.Message);
+        Assert.Equal(finding, result.Findings[0]);
+    }
+
     [Fact]
     public void Bytes_that_are_not_a_pdf_are_refused_with_a_clear_error()
     {
