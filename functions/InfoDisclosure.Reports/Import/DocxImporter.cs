@@ -30,7 +30,17 @@ public static class DocxImporter
 
     private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-    private static readonly string[] KnownNamespaces = [.. WordNamespaces, MarkupCompatibility, Relationships];
+    /// <summary>
+    /// What the reader uses of the parts: the text of w:t; the attributes below; not the run and table properties,
+    /// section properties and bookmarks, which are most of a Word body's markup.
+    /// </summary>
+    private static readonly OfficeXmlShape PartShape = new(
+        [.. WordNamespaces, MarkupCompatibility, Relationships],
+        KeepsText: static (ns, name) => name == "t" && IsWord(ns),
+        Skips: static (ns, name) => name is "rPr" or "tblPr" or "tblGrid" or "sectPr" or "proofErr" or "bookmarkStart" or "bookmarkEnd" && IsWord(ns),
+        KeepsAttribute: static name => name is "val" or "styleId" or "type" or "default" or "Type" or "Target" or "TargetMode");
+
+    private static bool IsWord(string ns) => ns == WordNamespaces[0] || ns == WordNamespaces[1];
 
     /// <summary>The body's blocks in reading order.</summary>
     internal static List<ReportBlock> Blocks(Stream docx)
@@ -91,11 +101,10 @@ public static class DocxImporter
         }
     }
 
-    /// <summary>A part of the package; only the text of w:t is read (field codes and deleted text are never text).</summary>
     private static OfficeXmlElement Load(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
-        return OfficeXml.Read(stream, entry.Length, KnownNamespaces, static (ns, name) => name == "t" && Array.IndexOf(WordNamespaces, ns) >= 0);
+        return OfficeXml.Read(stream, entry.Length, PartShape);
     }
 
     /// <summary>

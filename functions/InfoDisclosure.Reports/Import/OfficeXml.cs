@@ -79,6 +79,16 @@ internal sealed class OfficeXmlElement(string ns, string localName)
 }
 
 /// <summary>
+/// What a reader needs of a part: the namespace URIs to hand back as these very strings, the elements read with their
+/// text, the elements whose whole subtree is of no use (not built at all), and the attributes kept (by local name).
+/// </summary>
+internal sealed record OfficeXmlShape(
+    IReadOnlyList<string> KnownNamespaces,
+    Func<string, string, bool> KeepsText,
+    Func<string, string, bool> Skips,
+    Func<string, bool> KeepsAttribute);
+
+/// <summary>
 /// Reads an Office Open XML part (UTF-8 or UTF-16, no DTD) into <see cref="OfficeXmlElement"/>s, without an XML DOM:
 /// a batch check reads thousands of documents, and building the framework's tree of a Word body took longer than all
 /// the rest of its import. Namespaces are resolved from the xmlns declarations in scope; the known namespace URIs come back
@@ -94,23 +104,21 @@ internal sealed class OfficeXml
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     private readonly Dictionary<string, string> _known;
-    private readonly Func<string, string, bool> _keepsText;
+    private readonly OfficeXmlShape _shape;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly List<(string Prefix, string Uri, int Depth)> _scope = [];
-    private readonly List<(int NameStart, int NameLength, string Value)> _attributes = [];
+    private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes = [];
 
-    /// <param name="knownNamespaces">Namespace URIs to hand back as these very strings.</param>
-    /// <param name="keepsText">Whether an element (namespace, local name) is read with its text.</param>
-    private OfficeXml(IEnumerable<string> knownNamespaces, Func<string, string, bool> keepsText)
+    private OfficeXml(OfficeXmlShape shape)
     {
-        _known = knownNamespaces.Append(XmlNamespace).Distinct().ToDictionary(n => n, n => n, StringComparer.Ordinal);
-        _keepsText = keepsText;
+        _known = shape.KnownNamespaces.Append(XmlNamespace).Distinct().ToDictionary(n => n, n => n, StringComparer.Ordinal);
+        _shape = shape;
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Reads a part and returns its root element.</summary>
-    public static OfficeXmlElement Read(Stream part, long length, IEnumerable<string> knownNamespaces, Func<string, string, bool> keepsText)
+    /// <summary>Reads a part of <paramref name="length"/> bytes (as its zip entry says) and returns its root element.</summary>
+    public static OfficeXmlElement Read(Stream part, long length, OfficeXmlShape shape)
     {
         if (length > MaxPartBytes) throw new InvalidDataException($"文档的一个部分有 {length / 1024 / 1024} MB，超过可以读取的 {MaxPartBytes / 1024 / 1024} MB。");
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1024));
@@ -131,7 +139,7 @@ internal sealed class OfficeXml
                 if (n == 0) break;
                 read += n;
             }
-            return new OfficeXml(knownNamespaces, keepsText).Parse(Utf8(buffer.AsSpan(0, read)));
+            return new OfficeXml(shape).Parse(Utf8(buffer.AsSpan(0, read)));
         }
         finally
         {
@@ -156,7 +164,8 @@ internal sealed class OfficeXml
 
     private OfficeXmlElement Parse(ReadOnlySpan<byte> xml)
     {
-        var open = new List<(OfficeXmlElement Element, int NameStart, int NameLength)>();
+        // A null element is one of a skipped subtree: its tags are only matched.
+        var open = new List<(OfficeXmlElement? Element, int NameStart, int NameLength)>();
         OfficeXmlElement? root = null;
         var i = 0;
         while (i < xml.Length)
@@ -167,7 +176,7 @@ internal sealed class OfficeXml
                 var text = end < 0 ? xml[i..] : xml.Slice(i, end);
                 if (open.Count > 0)
                 {
-                    if (open[^1].Element.KeepsText) open[^1].Element.AppendText(DecodeText(text, attribute: false));
+                    if (open[^1].Element is { KeepsText: true } element) element.AppendText(DecodeText(text, attribute: false));
                 }
                 else if (!IsWhitespace(text))
                 {
@@ -190,7 +199,7 @@ internal sealed class OfficeXml
                 if (open.Count == 0) throw Error("根元素之外有 CDATA", i);
                 var end = rest.IndexOf("]]>"u8);
                 if (end < 0) throw Error("CDATA 没有结束", i);
-                if (open[^1].Element.KeepsText) open[^1].Element.AppendText(NormalizeLineEnds(Encoding.UTF8.GetString(rest[9..end])));
+                if (open[^1].Element is { KeepsText: true } element) element.AppendText(NormalizeLineEnds(Encoding.UTF8.GetString(rest[9..end])));
                 i += end + 3;
             }
             else if (rest.StartsWith("<!"u8))
@@ -213,19 +222,24 @@ internal sealed class OfficeXml
             else
             {
                 if (root is not null && open.Count == 0) throw Error("有第二个根元素", i);
-                i = StartTag(xml, i, open.Count, out var element, out var nameStart, out var nameLength, out var empty);
-                if (open.Count > 0) open[^1].Element.Add(element);
+                var parent = open.Count > 0 ? open[^1].Element : null;
+                var skipped = open.Count > 0 && parent is null;
+                i = StartTag(xml, i, open.Count, skipped, out var element, out var nameStart, out var nameLength, out var empty);
+                if (element is not null) parent?.Add(element);
                 root ??= element;
                 if (empty) EndScope(open.Count);
                 else open.Add((element, nameStart, nameLength));
             }
         }
-        if (open.Count > 0) throw Error($"元素 {open[^1].Element.LocalName} 没有结束", xml.Length);
+        if (open.Count > 0) throw Error($"元素 {Encoding.UTF8.GetString(xml.Slice(open[^1].NameStart, open[^1].NameLength))} 没有结束", xml.Length);
         return root ?? throw Error("没有根元素", 0);
     }
 
-    /// <summary>Reads a start tag at <paramref name="at"/>; returns the index after it.</summary>
-    private int StartTag(ReadOnlySpan<byte> xml, int at, int depth, out OfficeXmlElement element, out int nameStart, out int nameLength, out bool empty)
+    /// <summary>
+    /// Reads a start tag at <paramref name="at"/>; returns the index after it. The element is null when it is skipped,
+    /// or <paramref name="inSkipped"/> a skipped subtree.
+    /// </summary>
+    private int StartTag(ReadOnlySpan<byte> xml, int at, int depth, bool inSkipped, out OfficeXmlElement? element, out int nameStart, out int nameLength, out bool empty)
     {
         (nameStart, nameLength) = Name(xml, at + 1);
         var attributes = _attributes;
@@ -256,31 +270,35 @@ internal sealed class OfficeXml
             if (quote >= xml.Length || xml[quote] is not ((byte)'"' or (byte)'\'')) throw Error("属性值缺少引号", next);
             var close = xml[(quote + 1)..].IndexOf(xml[quote]);
             if (close < 0) throw Error("属性值没有结束", next);
-            var raw = xml.Slice(quote + 1, close);
-            if (raw.Contains((byte)'<')) throw Error("属性值中有“<”", next);
-            attributes.Add((attributeStart, attributeLength, DecodeText(raw, attribute: true)));
+            if (xml.Slice(quote + 1, close).Contains((byte)'<')) throw Error("属性值中有“<”", next);
+            attributes.Add((attributeStart, attributeLength, quote + 1, close));
             i = quote + 1 + close + 1;
         }
-        foreach (var (start, length, value) in attributes)
+        element = null;
+        if (inSkipped) return i;
+        foreach (var (start, length, valueStart, valueLength) in attributes)
         {
             var name = xml.Slice(start, length);
-            if (name.SequenceEqual("xmlns"u8)) _scope.Add(("", Known(value), depth));
-            else if (name.StartsWith("xmlns:"u8)) _scope.Add((Intern(name[6..]), Known(value), depth));
+            if (name.SequenceEqual("xmlns"u8)) _scope.Add(("", Known(DecodeText(xml.Slice(valueStart, valueLength), attribute: true)), depth));
+            else if (name.StartsWith("xmlns:"u8)) _scope.Add((Intern(name[6..]), Known(DecodeText(xml.Slice(valueStart, valueLength), attribute: true)), depth));
         }
         var qualified = xml.Slice(nameStart, nameLength);
         var colon = qualified.IndexOf((byte)':');
-        element = colon < 0
-            ? new OfficeXmlElement(Resolve("", at), Intern(qualified))
-            : new OfficeXmlElement(Resolve(Intern(qualified[..colon]), at), Intern(qualified[(colon + 1)..]));
-        foreach (var (start, length, value) in attributes)
+        var (ns, localName) = colon < 0
+            ? (Resolve("", at), Intern(qualified))
+            : (Resolve(Intern(qualified[..colon]), at), Intern(qualified[(colon + 1)..]));
+        if (_shape.Skips(ns, localName)) return i;
+        element = new OfficeXmlElement(ns, localName);
+        foreach (var (start, length, valueStart, valueLength) in attributes)
         {
             var name = xml.Slice(start, length);
             if (name.SequenceEqual("xmlns"u8) || name.StartsWith("xmlns:"u8)) continue;
             var split = name.IndexOf((byte)':');
-            if (split < 0) element.AddAttribute("", Intern(name), value);
-            else element.AddAttribute(Resolve(Intern(name[..split]), start), Intern(name[(split + 1)..]), value);
+            var attributeName = Intern(split < 0 ? name : name[(split + 1)..]);
+            if (!_shape.KeepsAttribute(attributeName)) continue;
+            element.AddAttribute(split < 0 ? "" : Resolve(Intern(name[..split]), start), attributeName, DecodeText(xml.Slice(valueStart, valueLength), attribute: true));
         }
-        if (_keepsText(element.Namespace, element.LocalName)) element.KeepText();
+        if (_shape.KeepsText(ns, localName)) element.KeepText();
         return i;
     }
 
