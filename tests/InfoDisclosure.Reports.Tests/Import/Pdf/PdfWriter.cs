@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using InfoDisclosure.Reports.Import.Pdf;
 
 namespace InfoDisclosure.Reports.Tests.Import.Pdf;
 
@@ -116,6 +117,35 @@ internal sealed class PdfWriter
         pdf.Write(xrefBytes);
         Text($"\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n");
         return pdf.ToArray();
+    }
+
+    /// <summary>
+    /// The PDF with an incremental update (PDF 32000-1, 7.5.6) that writes its first page's content again, encoded
+    /// in hex (ASCIIHexDecode): the same page, through a filter our reader does not decode.
+    /// </summary>
+    public static byte[] WithFirstPageContentInHex(byte[] pdf)
+    {
+        var file = new PdfFile(pdf);
+        var pages = file.Dictionary(file.Dictionary(file.Trailer["Root"])!["Pages"])!;
+        var first = file.Dictionary(((List<object?>)file.Resolve(pages["Kids"])!)[0])!;
+        var reference = (PdfRef)first["Contents"]!;
+        var content = file.Decode((PdfStream)file.Resolve(reference)!);
+        var hex = Convert.ToHexString(content) + ">";
+        var startxref = pdf.AsSpan().LastIndexOf("startxref"u8);
+        var previous = new PdfLexer(pdf, startxref + 9, pdf.Length);
+        previous.SkipWhiteSpace();
+        var prev = (long)previous.ReadNumber();
+        var update = new MemoryStream();
+        update.Write(pdf);
+        void Text(string s) => update.Write(Encoding.Latin1.GetBytes(s));
+        Text("\n");
+        var at = update.Position;
+        Text($"{reference.Number} {reference.Generation} obj\n<< /Length {hex.Length} /Filter /ASCIIHexDecode >>\nstream\n{hex}\nendstream\nendobj\n");
+        var xref = update.Position;
+        string Entry(string key) => file.Trailer.GetValueOrDefault(key) is PdfRef r ? $"/{key} {r.Number} {r.Generation} R " : "";
+        Text($"xref\n0 1\n0000000000 65535 f \n{reference.Number} 1\n{at:D10} {reference.Generation:D5} n \n");
+        Text($"trailer\n<< /Size {(int)(double)file.Trailer["Size"]!} {Entry("Root")}{Entry("Info")}/Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n");
+        return update.ToArray();
     }
 
     private static void WriteBig(byte[] row, int at, int width, long value)
