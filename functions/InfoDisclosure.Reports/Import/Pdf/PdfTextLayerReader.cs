@@ -13,6 +13,19 @@ internal static class PdfTextLayerReader
 
     public static PdfTextLayer Read(byte[] pdf)
     {
+        try
+        {
+            return ReadFile(pdf);
+        }
+        catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentException or InvalidCastException or KeyNotFoundException or FormatException or OverflowException)
+        {
+            // A structure this reader did not expect (a truncated or damaged file): PdfPig repairs what it can.
+            throw new PdfNotSupportedException($"PDF not understood: {ex.Message}");
+        }
+    }
+
+    private static PdfTextLayer ReadFile(byte[] pdf)
+    {
         var file = new PdfFile(pdf);
         var root = file.Dictionary(file.Trailer.GetValueOrDefault("Root")) ?? throw PdfLexer.Malformed("no /Root");
         var fonts = new Dictionary<Dictionary<string, object?>, PdfFont>(ReferenceEqualityComparer.Instance);

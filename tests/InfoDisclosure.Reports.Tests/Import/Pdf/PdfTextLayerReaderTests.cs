@@ -112,6 +112,25 @@ public class PdfTextLayerReaderTests
         Assert.Equal("Standard 14", string.Concat(PdfTextLayer.Read(bytes).Pages[0].Letters.Select(l => l.Value)));
     }
 
+    /// <summary>Damaged files (cut short, offsets off) are PdfPig's to repair, or to refuse with the import's clear error.</summary>
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(1, 2)]
+    [InlineData(1, 4)]
+    public void A_damaged_pdf_is_left_to_pdfpig(int numerator, int denominator)
+    {
+        var pdf = HandWritten(xrefStream: false);
+        var cut = pdf[..(pdf.Length * numerator / denominator)];
+        var shifted = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(pdf).Replace("0000000", "0000001", StringComparison.Ordinal));
+
+        foreach (var damaged in new[] { cut, shifted })
+        {
+            Assert.Throws<PdfNotSupportedException>(() => PdfTextLayerReader.Read(damaged));
+            var refused = Record.Exception(() => PdfTextLayer.Read(damaged));
+            Assert.True(refused is null or InvalidDataException, $"{refused}");
+        }
+    }
+
     [Fact]
     public void Bytes_that_are_no_pdf_are_left_to_pdfpig_which_refuses_them()
     {
