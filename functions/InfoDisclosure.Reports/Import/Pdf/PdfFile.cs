@@ -137,6 +137,9 @@ internal sealed class PdfFile
         if (start < _data.Length && _data[start] == 10) start++;
         var length = Resolve(dictionary.GetValueOrDefault("Length")) as double? ?? throw PdfLexer.Malformed("stream without /Length");
         if (start + (long)length > _data.Length) throw PdfLexer.Malformed("stream past the end");
+        // A /Length that does not end at "endstream" is wrong: PdfPig searches for the end, this reader does not.
+        var after = new PdfLexer(_data, start + (int)length, _data.Length);
+        if (!after.SkipWhiteSpace() || !_data.AsSpan(after.Position).StartsWith("endstream"u8)) throw PdfLexer.Malformed("stream /Length");
         return new PdfStream(dictionary, _data, start, (int)length);
     }
 
