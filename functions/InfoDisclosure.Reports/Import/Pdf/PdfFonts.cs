@@ -1,17 +1,23 @@
 using System.Text;
+using UglyToad.PdfPig.Fonts;
+using UglyToad.PdfPig.Tokens;
+using PdfPigEncoding = UglyToad.PdfPig.Fonts.Encodings.Encoding;
 
 namespace InfoDisclosure.Reports.Import.Pdf;
 
 /// <summary>
 /// What the text layer needs of a font (PDF 32000-1, 9.5–9.10), from its dictionaries only, never its program: how
 /// its codes are read, their text (the ToUnicode CMap), their advance widths and a vertical extent for the letters'
-/// boxes (the descriptor's FontBBox). Composite fonts with Identity-H, and simple TrueType, Type 1 and Type 3 fonts
-/// with a ToUnicode CMap are read; others are not supported.
+/// boxes (the descriptor's FontBBox). Composite fonts with Identity-H and a ToUnicode CMap are read, and simple
+/// TrueType, Type 1 and Type 3 fonts with a ToUnicode CMap or an encoding PdfPig reads from the dictionary alone (a
+/// standard one, or one with a base encoding and differences), whose glyph names give the text by the Adobe Glyph
+/// List as PdfPig gives it; others are not supported.
 /// </summary>
 internal sealed class PdfFont
 {
     private readonly bool _twoByte;
-    private readonly PdfToUnicode _toUnicode;
+    private readonly PdfToUnicode? _toUnicode;
+    private Lazy<PdfPigEncoding?>? _encoding;
     private Dictionary<int, double>? _cidWidths;
     private double _defaultWidth;
     private double[] _widths = [];
@@ -20,7 +26,7 @@ internal sealed class PdfFont
     private double _offset;
     private readonly string?[] _oneByteText = new string?[256];
 
-    private PdfFont(bool twoByte, PdfToUnicode toUnicode, double descent, double ascent)
+    private PdfFont(bool twoByte, PdfToUnicode? toUnicode, double descent, double ascent)
     {
         _twoByte = twoByte;
         _toUnicode = toUnicode;
@@ -36,13 +42,15 @@ internal sealed class PdfFont
     public static PdfFont Load(PdfFile file, Dictionary<string, object?> font)
     {
         var subtype = (file.Resolve(font.GetValueOrDefault("Subtype")) as PdfName)?.Value;
-        var toUnicode = file.Resolve(font.GetValueOrDefault("ToUnicode")) is PdfStream stream
-            ? PdfToUnicode.Parse(file.Decode(stream))
-            : throw new PdfNotSupportedException($"PDF font without ToUnicode ({subtype})");
+        var toUnicode = file.Resolve(font.GetValueOrDefault("ToUnicode")) is PdfStream stream ? PdfToUnicode.Parse(file.Decode(stream)) : null;
+        // The encoding is only needed for codes ToUnicode leaves out: read then.
+        var encoding = subtype is "Type0" ? null : new Lazy<PdfPigEncoding?>(() => Encoding(file, font, subtype), LazyThreadSafetyMode.None);
+        if (toUnicode is null && encoding?.Value is null) throw new PdfNotSupportedException($"PDF font without ToUnicode or an encoding read from its dictionary ({subtype})");
         switch (subtype)
         {
             case "Type0":
             {
+                if (toUnicode is null) throw new PdfNotSupportedException("PDF composite font without ToUnicode");
                 if (file.Resolve(font.GetValueOrDefault("Encoding")) is not PdfName { Value: "Identity-H" }) throw new PdfNotSupportedException("PDF composite font not in Identity-H");
                 var descendants = file.Resolve(font.GetValueOrDefault("DescendantFonts")) as List<object?>;
                 var cidFont = descendants is { Count: 1 } ? file.Dictionary(descendants[0]) : null;
@@ -62,6 +70,7 @@ internal sealed class PdfFont
                 var (descent, ascent) = Extent(file, descriptor);
                 return new PdfFont(false, toUnicode, descent, ascent)
                 {
+                    _encoding = encoding,
                     _widths = Widths(file, font),
                     _firstChar = (int)(file.Resolve(font.GetValueOrDefault("FirstChar")) as double? ?? 0),
                     _defaultWidth = file.Resolve(descriptor?.GetValueOrDefault("MissingWidth")) as double? ?? 0,
@@ -78,6 +87,7 @@ internal sealed class PdfFont
                 var widths = Widths(file, font);
                 return new PdfFont(false, toUnicode, Math.Min(y1, y2), Math.Max(y1, y2))
                 {
+                    _encoding = encoding,
                     _widths = widths,
                     _firstChar = (int)(file.Resolve(font.GetValueOrDefault("FirstChar")) as double? ?? 0),
                     // A code outside the widths is as wide as the font's box (as PdfPig takes it).
@@ -89,6 +99,48 @@ internal sealed class PdfFont
             default:
                 throw new PdfNotSupportedException($"PDF font type {subtype}");
         }
+    }
+
+    /// <summary>
+    /// A simple font's /Encoding as PdfPig reads it when it needs nothing of the font's program: a standard encoding's
+    /// name, or a dictionary with differences on a named base encoding (on the standard encoding for TrueType and Type 3
+    /// fonts, as PdfPig takes it; a Type 1 font's own encoding is in its program). Null without one.
+    /// </summary>
+    private static PdfPigEncoding? Encoding(PdfFile file, Dictionary<string, object?> font, string? subtype)
+    {
+        var value = file.Resolve(font.GetValueOrDefault("Encoding"));
+        if (value is null) return null;
+        if (value is PdfName name)
+        {
+            return PdfPigEncoding.TryGetNamedEncoding(NameToken.Create(name.Value), out var named) && named is not null ? named
+                : throw new PdfNotSupportedException($"PDF font encoding {name.Value}");
+        }
+        if (file.Dictionary(value) is not { } dictionary) throw PdfLexer.Malformed("/Encoding");
+        PdfPigEncoding? baseEncoding;
+        if (file.Resolve(dictionary.GetValueOrDefault("BaseEncoding")) is PdfName baseName)
+        {
+            if (!PdfPigEncoding.TryGetNamedEncoding(NameToken.Create(baseName.Value), out baseEncoding) || baseEncoding is null) throw new PdfNotSupportedException($"PDF base encoding {baseName.Value}");
+        }
+        else if (subtype is "TrueType" or "Type3") baseEncoding = UglyToad.PdfPig.Fonts.Encodings.StandardEncoding.Instance;
+        else throw new PdfNotSupportedException("PDF Type 1 font differences on its own encoding");
+        if (file.Resolve(dictionary.GetValueOrDefault("Differences")) is not List<object?> entries) return baseEncoding;
+        var differences = new List<(int, string)>();
+        var code = -1;
+        foreach (var entry in entries)
+        {
+            switch (file.Resolve(entry))
+            {
+                case double number:
+                    code = (int)number;
+                    break;
+                case PdfName glyph:
+                    differences.Add((code++, glyph.Value));
+                    break;
+                default:
+                    throw PdfLexer.Malformed("/Differences");
+            }
+        }
+        return new UglyToad.PdfPig.Fonts.Encodings.DifferenceBasedEncoding(baseEncoding, differences);
     }
 
     private static double[] Widths(PdfFile file, Dictionary<string, object?> font) =>
@@ -154,9 +206,23 @@ internal sealed class PdfFont
     public string Text(int code)
     {
         if (code < 256 && _oneByteText[code] is { } cached) return cached;
-        var text = _toUnicode.TryGet(code, out var mapped) ? mapped : ((char)code).ToString();
+        var text = _toUnicode is not null && _toUnicode.TryGet(code, out var mapped) ? mapped : FromEncoding(code) ?? ((char)code).ToString();
         if (code < 256) _oneByteText[code] = text;
         return text;
+    }
+
+    /// <summary>A simple font's code's text by its glyph name, as PdfPig reads it (the Adobe Glyph List); null for none.</summary>
+    private string? FromEncoding(int code)
+    {
+        if (_encoding?.Value is not { } encoding) return null;
+        try
+        {
+            return GlyphList.AdobeGlyphList.NameToUnicode(encoding.GetName(code));
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A code's advance in text space (a share of the font size).</summary>

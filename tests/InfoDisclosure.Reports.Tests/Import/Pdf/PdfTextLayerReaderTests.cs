@@ -30,6 +30,7 @@ public class PdfTextLayerReaderTests
         q .75 0 0 -.75 0 842 cm BT /F1 16 Tf 1 0 0 -1 48 33 Tm (flipped as Chromium prints) Tj ET Q
         q 1 0 0 1 5 5 cm /X1 Do Q
         BT /F1 8 Tf 400 50 Td (after the form) Tj ET
+        BT /F3 11 Tf 50 600 Td (ABCabc) Tj /F4 11 Tf ( \200 caf\351) Tj ET
         """;
 
     private const string PathPage = """
@@ -53,7 +54,7 @@ public class PdfTextLayerReaderTests
     {
         var pdf = new PdfWriter();
         pdf.Add(1, "<< /Type /Catalog /Pages 2 0 R >>");
-        pdf.Add(2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 595 842] /Resources << /Font << /F1 7 0 R /F2 10 0 R >> /XObject << /X1 14 0 R >> >> >>");
+        pdf.Add(2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 595 842] /Resources << /Font << /F1 7 0 R /F2 10 0 R /F3 16 0 R /F4 17 0 R >> /XObject << /X1 14 0 R >> >> >>");
         pdf.Add(3, "<< /Type /Page /Parent 2 0 R /Contents 5 0 R >>");
         pdf.Add(4, "<< /Type /Page /Parent 2 0 R /Contents [6 0 R] /Resources << >> >>");
         pdf.AddStream(5, "", TextPage, compress: true);
@@ -68,6 +69,10 @@ public class PdfTextLayerReaderTests
         pdf.AddStream(13, "", ToUnicode("<0000> <FFFF>", "2 beginbfchar\n<0001> <4E00>\n<0002> <4E8C>\nendbfchar\n1 beginbfrange\n<0003> <0005> <4E09>\nendbfrange"));
         pdf.AddStream(14, "/Type /XObject /Subtype /Form /BBox [0 0 500 500] /Matrix [1 0 0 1 50 50] /Resources << /Font << /F1 7 0 R >> >>", FormContent, compress: true);
         pdf.Add(15, "<< /Producer (Hand \\(written\\)) >>");
+        // Fonts without ToUnicode: text by glyph names, from differences on a base encoding and from WinAnsi itself.
+        var latin = string.Join(" ", Enumerable.Range(32, 224).Select(c => 300 + c % 11 * 40));
+        pdf.Add(16, $"<< /Type /Font /Subtype /TrueType /BaseFont /HandWrittenSerif /FirstChar 32 /LastChar 255 /Widths [{latin}] /FontDescriptor 8 0 R /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [65 /Adieresis /uni4E2D 97 /a.sc /f_i] >> >>");
+        pdf.Add(17, $"<< /Type /Font /Subtype /TrueType /BaseFont /HandWrittenSerif /FirstChar 32 /LastChar 255 /Widths [{latin}] /FontDescriptor 8 0 R /Encoding /WinAnsiEncoding >>");
         return pdf.Write("/Root 1 0 R /Info 15 0 R", xrefStream);
     }
 
@@ -93,6 +98,7 @@ public class PdfTextLayerReaderTests
         Assert.Contains("Hello World", text);
         Assert.Contains("一二三上下", text);
         Assert.Contains("in a form", text);
+        Assert.Contains("Ä中Cafic € café", text);
         Assert.Equal("Hand (written)", ours.Producer);
         PdfTextLayerComparison.AssertSameLettersAndPaths(PdfPigTextLayer.Read(pdf), ours);
     }
