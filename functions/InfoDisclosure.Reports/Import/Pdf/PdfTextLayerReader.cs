@@ -4,8 +4,8 @@ namespace InfoDisclosure.Reports.Import.Pdf;
 /// Our own reader of a PDF's text layer, for the PDFs reports are published as (Chromium's Skia, LibreOffice): the
 /// pages in order, each page's content run for its letters and drawn paths, with no font program parsed. PdfPig's
 /// page model reads the same from the fonts' programs and outlines, at several times the cost. Throws
-/// <see cref="PdfNotSupportedException"/> for what it does not read (encryption, filters other than Flate, fonts without
-/// a ToUnicode map, rotated or offset pages...), for PdfPig to read instead.
+/// <see cref="PdfNotSupportedException"/> for what it does not read (encryption, filters other than Flate, fonts whose
+/// text only their program gives, rotated or offset pages, damaged files...), for PdfPig to read instead.
 /// </summary>
 internal static class PdfTextLayerReader
 {
