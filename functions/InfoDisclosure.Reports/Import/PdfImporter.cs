@@ -1,9 +1,9 @@
 using System.Text;
+using InfoDisclosure.Reports.Import.Pdf;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
+using Letter = InfoDisclosure.Reports.Import.Pdf.PdfLetter;
+using Page = InfoDisclosure.Reports.Import.Pdf.PdfTextPage;
 
 namespace InfoDisclosure.Reports.Import;
 
@@ -19,41 +19,31 @@ namespace InfoDisclosure.Reports.Import;
 public static class PdfImporter
 {
     /// <summary>Throws <see cref="InvalidDataException"/> when the bytes are not a PDF.</summary>
-    public static ImportResult Import(byte[] pdf)
+    public static ImportResult Import(byte[] pdf) => Import(PdfTextLayer.Read(pdf));
+
+    /// <summary>Imports a text layer, as our reader or PdfPig read it.</summary>
+    internal static ImportResult Import(PdfTextLayer document)
     {
-        PdfDocument document;
-        try
+        var pages = new List<(Page Page, List<Letter> Letters)>(document.Pages.Count);
+        var letters = 0;
+        var printsSpaces = PrintsSpaces(document.Producer);
+        foreach (var page in document.Pages)
         {
-            document = PdfDocument.Open(pdf, new ParsingOptions { FilterProvider = Type3GlyphFilters.Instance });
+            var pageLetters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+            letters += pageLetters.Count;
+            printsSpaces |= pageLetters.Count < page.Letters.Count;
+            pages.Add((page, pageLetters));
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        var pieces = new List<Piece>();
+        var offPage = new List<Finding>();
+        for (var n = 1; n <= pages.Count; n++) pieces.AddRange(ReadPage(n, pages[n - 1].Page, pages[n - 1].Letters, printsSpaces, offPage));
+        if (letters == 0)
         {
-            throw new InvalidDataException($"不是可以读取的 PDF 文件：{ex.Message}", ex);
+            return new ImportResult(new AnnualReport(), [new Finding(Rules.ImportScanned, Severity.Error, "全文",
+                $"PDF 的{document.Pages.Count}页中没有文字层（可能是扫描件或图片），无法读取内容。请提供带文字的 PDF、Word 文档或网页。")]);
         }
-        using (document)
-        {
-            var pages = new List<(Page Page, List<Letter> Letters)>(document.NumberOfPages);
-            var letters = 0;
-            var printsSpaces = PrintsSpaces(document.Information.Producer);
-            for (var n = 1; n <= document.NumberOfPages; n++)
-            {
-                var page = document.GetPage(n);
-                var pageLetters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-                letters += pageLetters.Count;
-                printsSpaces |= pageLetters.Count < page.Letters.Count;
-                pages.Add((page, pageLetters));
-            }
-            var pieces = new List<Piece>();
-            var offPage = new List<Finding>();
-            for (var n = 1; n <= pages.Count; n++) pieces.AddRange(ReadPage(n, pages[n - 1].Page, pages[n - 1].Letters, printsSpaces, offPage));
-            if (letters == 0)
-            {
-                return new ImportResult(new AnnualReport(), [new Finding(Rules.ImportScanned, Severity.Error, "全文",
-                    $"PDF 的{document.NumberOfPages}页中没有文字层（可能是扫描件或图片），无法读取内容。请提供带文字的 PDF、Word 文档或网页。")]);
-            }
-            var result = BlockImporter.Import(BlockImporter.ReportOnly(Blocks(pieces)));
-            return offPage.Count == 0 ? result : result with { Findings = [.. offPage, .. result.Findings] };
-        }
+        var result = BlockImporter.Import(BlockImporter.ReportOnly(Blocks(pieces)));
+        return offPage.Count == 0 ? result : result with { Findings = [.. offPage, .. result.Findings] };
     }
 
     public static ImportResult Import(Stream pdf)
@@ -102,7 +92,7 @@ public static class PdfImporter
     private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters, bool printsSpaces, List<Finding> offPage)
     {
         var tables = Tables(page, letters).ToList();
-        var box = page.CropBox.Bounds;
+        var box = page.CropBox;
         if (OffPage(number, (box.Left, box.Bottom, box.Right, box.Top), letters, tables) is { } cut) offPage.Add(cut);
         var blanks = printsSpaces ? Blanks.Of(page) : null;
         var inTable = new bool[letters.Count];
@@ -816,15 +806,15 @@ public static class PdfImporter
         foreach (var path in page.Paths)
         {
             if (!path.IsFilled && !path.IsStroked) continue;
-            foreach (var subpath in path)
+            foreach (var subpath in path.Subpaths)
             {
-                if (subpath.GetBoundingRectangle() is not { } box) continue;
+                var box = subpath.Box;
                 var (width, height) = (box.Right - box.Left, box.Top - box.Bottom);
                 if (width <= Thin && height > Thin || height <= Thin && width > Thin)
                 {
                     rules.Add(new Rule(box.Left, box.Bottom, box.Right, box.Top));
                 }
-                else if (path.IsStroked && width > Thin && height > Thin && IsRectangle(subpath))
+                else if (path.IsStroked && width > Thin && height > Thin && subpath.IsRectangle)
                 {
                     // A cell drawn as a stroked rectangle: its four sides.
                     rules.Add(new Rule(box.Left, box.Bottom, box.Left, box.Top));
@@ -912,9 +902,6 @@ public static class PdfImporter
             r = end;
         }
     }
-
-    private static bool IsRectangle(PdfSubpath subpath) =>
-        subpath.Commands.Count(c => c is PdfSubpath.Line) is 3 or 4 && subpath.Commands.All(c => c is PdfSubpath.Move or PdfSubpath.Line or PdfSubpath.Close);
 
     /// <summary>A table's borders: the column and row edges, and which edges are drawn between which slots.</summary>
     private sealed class TableFrame

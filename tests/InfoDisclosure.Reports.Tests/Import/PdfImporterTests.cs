@@ -20,7 +20,7 @@ public class PdfImporterTests(ChromiumFixture chromium)
     /// Every page this class prints: started together on first use, so Chromium prints ahead of the tests that read
     /// them (xunit runs the rows one at a time).
     /// </summary>
-    private static IEnumerable<(string Key, Func<byte[]> Html, string ContentType)> AllPages() =>
+    internal static IEnumerable<(string Key, Func<byte[]> Html, string ContentType)> AllPages() =>
         WordStylePageCorpusTests.FixtureNames.Select(fixture => (RendererKey(fixture), (Func<byte[]>)(() => RendererPage(fixture)), Utf8Html))
             .Concat(WordStylePageCorpusTests.Cases().Select(row => ((string)row[0], (string)row[1])).Select(page =>
                 (WordStyleKey(page.Item1, page.Item2), (Func<byte[]>)(() => WordStylePageCorpusTests.Page(page.Item1, page.Item2)), "text/html")));
