@@ -220,19 +220,32 @@ internal sealed class PdfFile
         }
     }
 
+    /// <summary>A stream that inflates to more than this is refused: a few kilobytes can inflate to gigabytes.</summary>
+    public const int MaxInflatedBytes = 64 * 1024 * 1024;
+
     private static byte[] Inflate(PdfStream stream)
     {
-        try
+        using var input = new MemoryStream(stream.Data, stream.Start, stream.Length, writable: false);
+        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream(Math.Min(stream.Length * 4, MaxInflatedBytes));
+        var buffer = new byte[81920];
+        while (true)
         {
-            using var input = new MemoryStream(stream.Data, stream.Start, stream.Length, writable: false);
-            using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream(stream.Length * 4);
-            zlib.CopyTo(output);
-            return output.ToArray();
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new PdfNotSupportedException($"PDF stream not inflated: {ex.Message}");
+            int read;
+            try
+            {
+                read = zlib.Read(buffer);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new PdfNotSupportedException($"PDF stream not inflated: {ex.Message}");
+            }
+            if (read == 0) return output.ToArray();
+            if (output.Length + read > MaxInflatedBytes)
+            {
+                throw new InvalidDataException($"不是可以读取的 PDF 文件：其中一个数据流解压后超过 {MaxInflatedBytes / 1024 / 1024} MB。");
+            }
+            output.Write(buffer, 0, read);
         }
     }
 

@@ -143,4 +143,20 @@ public class PdfTextLayerReaderTests
         Assert.Throws<PdfNotSupportedException>(() => PdfTextLayerReader.Read("不是PDF"u8.ToArray()));
         Assert.Throws<InvalidDataException>(() => PdfTextLayer.Read(Encoding.UTF8.GetBytes("%PDF-1.4\n不是PDF")));
     }
+
+    /// <summary>A few kilobytes that inflate to more than 64 MB are refused with the import's clear error, not read into memory.</summary>
+    [Fact]
+    public void A_stream_that_inflates_past_the_limit_is_a_clear_error()
+    {
+        var pdf = new PdfWriter();
+        pdf.Add(1, "<< /Type /Catalog /Pages 2 0 R >>");
+        pdf.Add(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        pdf.Add(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
+        pdf.AddStream(4, "", new byte[PdfFile.MaxInflatedBytes + 1], compress: true);
+        var bytes = pdf.Write("/Root 1 0 R");
+        Assert.True(bytes.Length < 1024 * 1024, $"{bytes.Length} bytes");
+
+        var error = Assert.Throws<InvalidDataException>(() => ReportImporter.ImportPdf(bytes));
+        Assert.Contains("解压后超过 64 MB", error.Message);
+    }
 }
