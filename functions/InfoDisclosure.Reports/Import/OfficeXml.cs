@@ -13,7 +13,7 @@ internal sealed class OfficeXmlElement(string ns, string localName)
     private static readonly List<OfficeXmlElement> None = [];
     private List<OfficeXmlElement>? _children;
     private List<(string Ns, string Name, string Value)>? _attributes;
-    private StringBuilder? _text;
+    private string? _text;
 
     public string Namespace { get; } = ns;
 
@@ -22,7 +22,7 @@ internal sealed class OfficeXmlElement(string ns, string localName)
     public List<OfficeXmlElement> Children => _children ?? None;
 
     /// <summary>The text directly in the element, for the elements read with their text.</summary>
-    public string Text => _text?.ToString() ?? "";
+    public string Text => _text ?? "";
 
     public bool Is(string ns, string localName) => Namespace == ns && LocalName == localName;
 
@@ -67,15 +67,12 @@ internal sealed class OfficeXmlElement(string ns, string localName)
 
     internal void AddAttribute(string ns, string name, string value) => (_attributes ??= []).Add((ns, name, value));
 
-    internal void AppendText(string text)
-    {
-        if (_text is null) _text = new StringBuilder(text);
-        else _text.Append(text);
-    }
+    /// <summary>Adds text to an element read with its text (a w:t almost always holds one text node).</summary>
+    internal void AppendText(string text) => _text += text;
 
     internal bool KeepsText => _text is not null;
 
-    internal void KeepText() => _text ??= new StringBuilder();
+    internal void KeepText() => _text ??= "";
 }
 
 /// <summary>

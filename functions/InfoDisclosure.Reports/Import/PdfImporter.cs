@@ -92,8 +92,7 @@ public static class PdfImporter
     private static IEnumerable<Piece> ReadPage(int number, Page page, List<Letter> letters, bool printsSpaces, List<Finding> offPage)
     {
         var tables = Tables(page, letters).ToList();
-        var box = page.CropBox;
-        if (OffPage(number, (box.Left, box.Bottom, box.Right, box.Top), letters, tables) is { } cut) offPage.Add(cut);
+        if (OffPage(number, page.CropBox, letters, tables) is { } cut) offPage.Add(cut);
         var blanks = printsSpaces ? Blanks.Of(page) : null;
         var inTable = new bool[letters.Count];
         var pieces = new List<Piece>();
@@ -127,7 +126,7 @@ public static class PdfImporter
     /// with a portal's 1000-pixel layout table) puts part of its text there, where no reader sees it, and leaves parts
     /// of lines out of the PDF altogether: what is read of such a page is not what was written, and is not guessed at.
     /// </summary>
-    private static Finding? OffPage(int number, (double Left, double Bottom, double Right, double Top) page, List<Letter> letters, List<TableFrame> tables)
+    private static Finding? OffPage(int number, PdfBox page, List<Letter> letters, List<TableFrame> tables)
     {
         string? Side(double x, double y, double slack) =>
             x < page.Left - slack ? "左侧" : x > page.Right + slack ? "右侧" : y > page.Top + slack ? "上方" : y < page.Bottom - slack ? "下方" : null;
@@ -940,9 +939,9 @@ public static class PdfImporter
         public double Top => _ys[0];
 
         /// <summary>How far its borders reach: those across it may run past the last column edge drawn (Chromium leaves out a border off the page).</summary>
-        public (double Left, double Bottom, double Right, double Top) Extent =>
-            (_vertical.Concat(_horizontal).Min(r => r.Left), _vertical.Concat(_horizontal).Min(r => r.Bottom),
-             _vertical.Concat(_horizontal).Max(r => r.Right), _vertical.Concat(_horizontal).Max(r => r.Top));
+        public PdfBox Extent =>
+            new(_vertical.Concat(_horizontal).Min(r => r.Left), _vertical.Concat(_horizontal).Min(r => r.Bottom),
+                _vertical.Concat(_horizontal).Max(r => r.Right), _vertical.Concat(_horizontal).Max(r => r.Top));
 
         public double[] Columns => _xs;
 
