@@ -21,6 +21,12 @@ public sealed record AzuriteOptions
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Preload azurite-speed-fixes.js, which removes Azurite's per-request work that grows with everything it holds
+    /// (same answers, docs/throughput.md); false runs Azurite exactly as published.
+    /// </summary>
+    public bool SpeedFixes { get; init; } = true;
+
     /// <summary>Where progress messages go (installing, started); Console.Error when null.</summary>
     public TextWriter? Log { get; init; }
 }
@@ -76,6 +82,14 @@ public sealed class AzuriteLauncher : IDisposable, IAsyncDisposable
     public static string AzuriteExecutable(string repoRoot) =>
         Path.Combine(repoRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
 
+    /// <summary>Azurite's own entry point, run by node.</summary>
+    private static string AzuriteScript(string repoRoot) =>
+        Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+
+    /// <summary>The preload that makes Azurite's in-memory stores scale (see <see cref="AzuriteOptions.SpeedFixes"/>).</summary>
+    public static string SpeedFixesScript(string repoRoot) =>
+        Path.Combine(repoRoot, "functions", "InfoDisclosure.Workflow.Dev", "Storage", "azurite-speed-fixes.js");
+
     public static async Task<AzuriteLauncher> StartAsync(AzuriteOptions? options = null, CancellationToken ct = default)
     {
         options ??= new AzuriteOptions();
@@ -110,19 +124,25 @@ public sealed class AzuriteLauncher : IDisposable, IAsyncDisposable
 
     private static AzuriteLauncher Launch(string repoRoot, AzuriteOptions options, int blob, int queue, int table)
     {
-        var start = new ProcessStartInfo(AzuriteExecutable(repoRoot))
+        var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = repoRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (options.SpeedFixes)
+        {
+            start.ArgumentList.Add("--require");
+            start.ArgumentList.Add(SpeedFixesScript(repoRoot));
+        }
+        start.ArgumentList.Add(AzuriteScript(repoRoot));
         foreach (var arg in new[]
                  {
                      "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
                      "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
                      "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
-                     "--skipApiVersionCheck", "--silent", "--loose",
+                     "--skipApiVersionCheck", "--silent", "--loose", "--disableTelemetry",
                  })
         {
             start.ArgumentList.Add(arg);
@@ -176,7 +196,8 @@ public sealed class AzuriteLauncher : IDisposable, IAsyncDisposable
         }
     }
 
-    private string CapturedOutput
+    /// <summary>What Azurite printed (its first 16,000 characters): start-up lines, the speed fixes' line, errors.</summary>
+    public string CapturedOutput
     {
         get
         {

@@ -37,15 +37,18 @@ public static class LoadBenchmark
         var pollIndex = Array.IndexOf(args, "--poll");
         // One poll reads every instance, so above 200 reports it comes less often (N ms): the observer's reads stay a small part of the load.
         var poll = TimeSpan.FromMilliseconds(pollIndex >= 0 && pollIndex + 1 < args.Length ? int.Parse(args[pollIndex + 1]) : Math.Max(200, count));
+        // Azurite as published, without azurite-speed-fixes.js: to compare with the default.
+        var plainAzurite = args.Contains("--plain-azurite");
         var seedText = await File.ReadAllTextAsync(Path.Combine(HostPaths.RepoRoot, "functions", "InfoDisclosure.LocalHost", "Seed", "2022_hongsibu_approval_bureau.txt"));
 
-        Console.WriteLine($"Load benchmark: {count} reports x {Levels} levels, local host on Azurite, {Environment.ProcessorCount} cores, polling every {poll.TotalMilliseconds:0} ms, host queue polling at most every {InfoDisclosure.Workflow.Hosting.EngineSettings.Shared.MaxQueuePollingInterval.TotalSeconds:0.#} s (EngineSettings)");
+        Console.WriteLine($"Load benchmark: {count} reports x {Levels} levels, local host on Azurite, {Environment.ProcessorCount} cores, polling every {poll.TotalMilliseconds:0} ms, host queue polling at most every {InfoDisclosure.Workflow.Hosting.EngineSettings.Shared.MaxQueuePollingInterval.TotalSeconds:0.#} s (EngineSettings), Azurite {(plainAzurite ? "as published" : "with azurite-speed-fixes.js")}");
         await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions
         {
             RepoRoot = HostPaths.RepoRoot,
             Log = TextWriter.Null,
             // On a loaded machine Node.js alone can take over a minute to start.
             StartTimeout = TimeSpan.FromMinutes(3),
+            SpeedFixes = !plainAzurite,
         });
         // The host's mail (sign-in links, review requests, 报送) goes to an SMTP server here: reviewers sign in through it.
         await using var smtp = await EmbeddedSmtpServer.StartAsync(new DevMailbox(TimeProvider.System));
@@ -371,7 +374,11 @@ public static class LoadBenchmark
                             custom.ValueKind == JsonValueKind.Object && custom.TryGetProperty("level", out var level) && level.ValueKind == JsonValueKind.Number ? level.GetInt32() : null);
                     }
                 }
-                catch (Exception) when (!_stop.IsCancellationRequested)
+                catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception)
                 {
                     // A poll that failed (the host busy): the next one decides; the waits stay bounded by their deadlines.
                 }
