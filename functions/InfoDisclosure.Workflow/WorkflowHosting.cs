@@ -83,6 +83,7 @@ public static class WorkflowHosting
         var tables = services.GetRequiredService<TableServiceClient>();
         var blobs = services.GetRequiredService<BlobServiceClient>();
         await Task.WhenAll(StorageNames.Tables.Select(name => tables.CreateTableIfNotExistsAsync(name, ct)));
+        await services.GetRequiredService<AgencyStore>().EnsureChangeMarkerAsync(ct);
         await NotificationsHosting.EnsureStorageAsync(services, ct);
         await PublishingHosting.EnsurePublishingStorageAsync(services, ct);
         await SignInHosting.EnsureStorageAsync(services, ct);

@@ -18,14 +18,15 @@ if (version !== expectedVersion) {
 
   // 1. Every queue request first removes the queue's expired messages. LokiJS rebuilds every index of the whole
   //    message collection (all queues, durable timers included) on a batch removal, even an empty one; a removal of
-  //    one document updates the indices in place.
+  //    one document updates the indices in place. The queue's name comes first in the query, so that the index narrows
+  //    the search to that queue (every message has the same account).
   const queueStore = load("queue/persistence/LokiQueueMetadataStore.js");
   queueStore.prototype.clearExpiredMessages = async function (account, queue, context) {
     this.checkQueueExist(account, queue, context);
     const messages = this.db.getCollection(this.MESSAGES_COLLECTION);
     const expired = messages
       .chain()
-      .find({ accountName: account, queueName: queue, expirationTime: { $lte: new Date().getTime() } })
+      .find({ queueName: queue, accountName: account, expirationTime: { $lte: new Date().getTime() } })
       .data();
     for (const message of expired) messages.remove(message);
   };
