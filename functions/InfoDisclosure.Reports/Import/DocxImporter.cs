@@ -206,9 +206,12 @@ public static class DocxImporter
     /// <summary>A cell as the grid is built: its rows grow while vMerge continues it below.</summary>
     private sealed class GridCellBuilder(string text, int row, int column, int columnSpan)
     {
+        private HtmlGridCell? _cell;
+
         public int RowSpan { get; set; } = 1;
 
-        public HtmlGridCell ToCell() => new(text, row, column, RowSpan, columnSpan);
+        /// <summary>The cell once the grid is complete; the same cell for every slot it covers.</summary>
+        public HtmlGridCell ToCell() => _cell ??= new(text, row, column, RowSpan, columnSpan);
     }
 
     private static string? Val(string w, OfficeXmlElement? element) => element?.Attribute(w, "val");
@@ -249,10 +252,7 @@ public static class DocxImporter
             }
             slots.Add(row);
         }
-        var cells = new Dictionary<GridCellBuilder, HtmlGridCell>(ReferenceEqualityComparer.Instance);
-        return HtmlTableGrid.FromSlots(slots
-            .Select(row => row.Select(b => b is null ? null : cells.TryGetValue(b, out var c) ? c : cells[b] = b.ToCell()).ToArray())
-            .ToList());
+        return HtmlTableGrid.FromSlots(slots.Select(row => row.Select(b => b?.ToCell()).ToArray()).ToList());
     }
 
     /// <summary>The cell's text: the lines of all its paragraphs joined by "\n".</summary>

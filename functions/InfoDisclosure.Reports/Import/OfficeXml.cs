@@ -345,8 +345,33 @@ internal sealed class OfficeXml
 
     private string Known(string uri) => _known.TryGetValue(uri, out var known) ? known : uri;
 
-    /// <summary>One string per name in a part: names repeat thousands of times in a Word body.</summary>
+    /// <summary>
+    /// One string per name in a part: names repeat thousands of times in a Word body. Most are found by their bytes
+    /// in <see cref="_recent"/>, without decoding and hashing them.
+    /// </summary>
     private string Intern(ReadOnlySpan<byte> utf8)
+    {
+        var recent = _recent ??= new (byte[]?, string?)[RecentSlots];
+        var slot = utf8.IsEmpty ? 0 : (utf8.Length * 31 + utf8[0] * 7 + utf8[^1]) & (RecentSlots - 1);
+        var (recentUtf8, recentName) = recent[slot];
+        if (recentName is not null && utf8.SequenceEqual(recentUtf8)) return recentName;
+        var name = Decoded(utf8);
+        if (recentName is null && utf8.Length <= 64) recent[slot] = (utf8.ToArray(), name);
+        return name;
+    }
+
+    private const int RecentSlots = 256;
+
+    /// <summary>
+    /// The names (and short attribute values) this thread has read, by a hash of their bytes, each slot filled once:
+    /// the documents of a batch use the same few dozen, so a slot is rarely contended, and a name not found here is
+    /// still read correctly below.
+    /// </summary>
+    [ThreadStatic]
+    private static (byte[]? Utf8, string? Name)[]? _recent;
+
+    /// <summary>The name decoded, one string per name in the part.</summary>
+    private string Decoded(ReadOnlySpan<byte> utf8)
     {
         Span<char> chars = stackalloc char[256];
         if (utf8.Length <= chars.Length && Encoding.UTF8.TryGetChars(utf8, chars, out var count))
