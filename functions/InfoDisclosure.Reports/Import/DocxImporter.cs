@@ -32,12 +32,15 @@ public static class DocxImporter
 
     /// <summary>
     /// What the reader uses of the parts: the text of w:t; the attributes below; not the run and table properties,
-    /// section properties and bookmarks, which are most of a Word body's markup.
+    /// the cell, row and paragraph properties other than merges, gridBefore, styles and alignment, section properties
+    /// and bookmarks, which are most of a Word body's markup (a cell's width and alignment alone are two elements).
     /// </summary>
     private static readonly OfficeXmlShape PartShape = new(
         [.. WordNamespaces, MarkupCompatibility, Relationships],
         KeepsText: static (ns, name) => name == "t" && IsWord(ns),
-        Skips: static (ns, name) => name is "rPr" or "tblPr" or "tblGrid" or "sectPr" or "proofErr" or "bookmarkStart" or "bookmarkEnd" && IsWord(ns),
+        Skips: static (ns, name) => name is "rPr" or "tblPr" or "tblGrid" or "sectPr" or "proofErr" or "bookmarkStart" or "bookmarkEnd"
+            or "tcW" or "vAlign" or "shd" or "tcBorders" or "tcMar" or "noWrap" or "cantSplit" or "tblHeader" or "trHeight"
+            or "spacing" or "ind" or "keepNext" or "keepLines" or "widowControl" or "snapToGrid" && IsWord(ns),
         KeepsAttribute: static name => name is "val" or "styleId" or "type" or "default" or "Type" or "Target" or "TargetMode");
 
     private static bool IsWord(string ns) => ns == WordNamespaces[0] || ns == WordNamespaces[1];
@@ -137,6 +140,7 @@ public static class DocxImporter
     private sealed class Reader(string w, StyleJustification justification)
     {
         private readonly List<(ReportBlock Block, bool RightAligned)> _blocks = [];
+        private readonly StringBuilder _line = new();
         private int _paragraphs;
         private int _tables;
 
@@ -177,11 +181,19 @@ public static class DocxImporter
 
         private void AddParagraph(OfficeXmlElement paragraph)
         {
-            var lines = Lines(w, paragraph).Select(HtmlText.Normalize).Where(l => l.Length > 0).ToList();
-            if (lines.Count == 0) return;
-            var where = $"第{++_paragraphs}段";
-            var right = justification.IsRight(paragraph);
-            foreach (var line in lines) _blocks.Add((new TextBlock(line, _blocks.Count, where), right));
+            string? where = null;
+            var right = false;
+            foreach (var text in Lines(w, paragraph, _line))
+            {
+                var line = HtmlText.Normalize(text);
+                if (line.Length == 0) continue;
+                if (where is null)
+                {
+                    where = $"第{++_paragraphs}段";
+                    right = justification.IsRight(paragraph);
+                }
+                _blocks.Add((new TextBlock(line, _blocks.Count, where), right));
+            }
         }
 
         private void AddTable(OfficeXmlElement table)
@@ -194,9 +206,12 @@ public static class DocxImporter
     /// <summary>A cell as the grid is built: its rows grow while vMerge continues it below.</summary>
     private sealed class GridCellBuilder(string text, int row, int column, int columnSpan)
     {
+        private HtmlGridCell? _cell;
+
         public int RowSpan { get; set; } = 1;
 
-        public HtmlGridCell ToCell() => new(text, row, column, RowSpan, columnSpan);
+        /// <summary>The cell once the grid is complete; the same cell for every slot it covers.</summary>
+        public HtmlGridCell ToCell() => _cell ??= new(text, row, column, RowSpan, columnSpan);
     }
 
     private static string? Val(string w, OfficeXmlElement? element) => element?.Attribute(w, "val");
@@ -237,44 +252,80 @@ public static class DocxImporter
             }
             slots.Add(row);
         }
-        var cells = new Dictionary<GridCellBuilder, HtmlGridCell>(ReferenceEqualityComparer.Instance);
-        return HtmlTableGrid.FromSlots(slots
-            .Select(row => row.Select(b => b is null ? null : cells.TryGetValue(b, out var c) ? c : cells[b] = b.ToCell()).ToArray())
-            .ToList());
+        return HtmlTableGrid.FromSlots(slots.Select(row => row.Select(b => b?.ToCell()).ToArray()).ToList());
     }
 
-    private static string CellText(string w, OfficeXmlElement cell) =>
-        HtmlText.Normalize(string.Join("\n", cell.Elements(w, "p").SelectMany(p => Lines(w, p))));
+    /// <summary>The cell's text: the lines of all its paragraphs joined by "\n".</summary>
+    private static string CellText(string w, OfficeXmlElement cell)
+    {
+        var text = new StringBuilder();
+        var lines = new TextLines(text);
+        var first = true;
+        foreach (var paragraph in cell.Elements(w, "p"))
+        {
+            if (!first) lines.Break();
+            first = false;
+            Read(w, paragraph, lines);
+        }
+        return HtmlText.Normalize(text.ToString());
+    }
 
-    /// <summary>
-    /// The lines of a paragraph as printed: the text of its runs with breaks ending lines; deleted text, field codes,
-    /// drawings and the alternatives of markup compatibility are not text.
-    /// </summary>
-    private static List<string> Lines(string w, OfficeXmlElement paragraph)
+    /// <summary>The lines of a paragraph as printed (<see cref="Read"/>), read with <paramref name="line"/>.</summary>
+    private static List<string> Lines(string w, OfficeXmlElement paragraph, StringBuilder line)
     {
         var lines = new List<string>();
-        var line = new StringBuilder();
+        line.Clear();
+        Read(w, paragraph, new TextLines(line, lines));
+        lines.Add(line.ToString());
+        return lines;
+    }
+
+    /// <summary>
+    /// Where a paragraph's text goes: into one builder with "\n" for each break (a cell's text), or into a list of
+    /// lines, the builder holding the line being read.
+    /// </summary>
+    private sealed class TextLines(StringBuilder line, List<string>? lines = null)
+    {
+        public StringBuilder Line { get; } = line;
+
+        public void Break()
+        {
+            if (lines is null)
+            {
+                Line.Append('\n');
+                return;
+            }
+            lines.Add(Line.ToString());
+            Line.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Reads a paragraph as printed: the text of its runs, with breaks ending lines; deleted text, field codes, drawings
+    /// and the alternatives of markup compatibility are not text.
+    /// </summary>
+    private static void Read(string w, OfficeXmlElement paragraph, TextLines lines)
+    {
         void Read(OfficeXmlElement element)
         {
+            var inRun = element.Is(w, "r");
             foreach (var child in element.Children)
             {
                 if (child.Namespace == w)
                 {
-                    var inRun = element.Is(w, "r");
                     switch (child.LocalName)
                     {
                         case "t" when inRun:
-                            line.Append(child.Text);
+                            lines.Line.Append(child.Text);
                             continue;
                         case "tab" or "ptab" when inRun:
-                            line.Append(' ');
+                            lines.Line.Append(' ');
                             continue;
                         case "noBreakHyphen" when inRun:
-                            line.Append('-');
+                            lines.Line.Append('-');
                             continue;
                         case "br" or "cr" when inRun:
-                            lines.Add(line.ToString());
-                            line.Clear();
+                            lines.Break();
                             continue;
                         case "del" or "drawing" or "pict" or "object" or "instrText" or "delText" or "pPr" or "rPr":
                             continue;
@@ -288,8 +339,6 @@ public static class DocxImporter
             }
         }
         Read(paragraph);
-        lines.Add(line.ToString());
-        return lines;
     }
 
     /// <summary>Whether a paragraph is right-aligned, by its own properties or its style's (following basedOn).</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 
@@ -10,16 +11,17 @@ namespace InfoDisclosure.Reports.Import;
 /// </summary>
 internal sealed class OfficeXmlElement(string ns, string localName)
 {
-    private static readonly List<OfficeXmlElement> None = [];
-    private List<OfficeXmlElement>? _children;
-    private List<(string Ns, string Name, string Value)>? _attributes;
+    // Arrays of the exact size, set when the element ends: a Word body has thousands of elements, most with one
+    // attribute or child, and growing lists for them was most of what reading a part allocated.
+    private OfficeXmlElement[] _children = [];
+    private (string Ns, string Name, string Value)[]? _attributes;
     private string? _text;
 
     public string Namespace { get; } = ns;
 
     public string LocalName { get; } = localName;
 
-    public List<OfficeXmlElement> Children => _children ?? None;
+    public OfficeXmlElement[] Children => _children;
 
     /// <summary>The text directly in the element, for the elements read with their text.</summary>
     public string Text => _text ?? "";
@@ -28,7 +30,7 @@ internal sealed class OfficeXmlElement(string ns, string localName)
 
     public OfficeXmlElement? Element(string ns, string localName)
     {
-        foreach (var child in Children)
+        foreach (var child in _children)
         {
             if (child.Is(ns, localName)) return child;
         }
@@ -37,7 +39,7 @@ internal sealed class OfficeXmlElement(string ns, string localName)
 
     public IEnumerable<OfficeXmlElement> Elements(string ns, string localName)
     {
-        foreach (var child in Children)
+        foreach (var child in _children)
         {
             if (child.Is(ns, localName)) yield return child;
         }
@@ -45,7 +47,7 @@ internal sealed class OfficeXmlElement(string ns, string localName)
 
     public bool HasDescendant(string ns, string localName)
     {
-        foreach (var child in Children)
+        foreach (var child in _children)
         {
             if (child.Is(ns, localName) || child.HasDescendant(ns, localName)) return true;
         }
@@ -63,9 +65,9 @@ internal sealed class OfficeXmlElement(string ns, string localName)
         return null;
     }
 
-    internal void Add(OfficeXmlElement child) => (_children ??= []).Add(child);
+    internal void SetChildren(OfficeXmlElement[] children) => _children = children;
 
-    internal void AddAttribute(string ns, string name, string value) => (_attributes ??= []).Add((ns, name, value));
+    internal void SetAttributes((string Ns, string Name, string Value)[] attributes) => _attributes = attributes;
 
     /// <summary>Adds text to an element read with its text (a w:t almost always holds one text node).</summary>
     internal void AppendText(string text) => _text += text;
@@ -83,7 +85,12 @@ internal sealed record OfficeXmlShape(
     IReadOnlyList<string> KnownNamespaces,
     Func<string, string, bool> KeepsText,
     Func<string, string, bool> Skips,
-    Func<string, bool> KeepsAttribute);
+    Func<string, bool> KeepsAttribute)
+{
+    /// <summary>Each known URI (and the xml namespace's) by itself, built once rather than for every part read.</summary>
+    internal Dictionary<string, string> Known { get; } =
+        KnownNamespaces.Append(OfficeXml.XmlNamespace).Distinct().ToDictionary(n => n, n => n, StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Reads an Office Open XML part (UTF-8 or UTF-16, no DTD) into <see cref="OfficeXmlElement"/>s, without an XML DOM:
@@ -98,7 +105,7 @@ internal sealed class OfficeXml
     /// <summary>A part larger than this is refused rather than read into memory (a Word body is rarely 5 MB).</summary>
     public const int MaxPartBytes = 64 * 1024 * 1024;
 
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    internal const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     private readonly Dictionary<string, string> _known;
     private readonly OfficeXmlShape _shape;
@@ -106,10 +113,14 @@ internal sealed class OfficeXml
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly List<(string Prefix, string Uri, int Depth)> _scope = [];
     private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes = [];
+    private readonly List<(string Ns, string Name, string Value)> _kept = [];
+
+    /// <summary>The children of the open elements, each element's after its parent's; moved to an array when it ends.</summary>
+    private readonly List<OfficeXmlElement> _pending = [];
 
     private OfficeXml(OfficeXmlShape shape)
     {
-        _known = shape.KnownNamespaces.Append(XmlNamespace).Distinct().ToDictionary(n => n, n => n, StringComparer.Ordinal);
+        _known = shape.Known;
         _shape = shape;
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -162,7 +173,7 @@ internal sealed class OfficeXml
     private OfficeXmlElement Parse(ReadOnlySpan<byte> xml)
     {
         // A null element is one of a skipped subtree: its tags are only matched.
-        var open = new List<(OfficeXmlElement? Element, int NameStart, int NameLength)>();
+        var open = new List<(OfficeXmlElement? Element, int NameStart, int NameLength, int FirstChild)>();
         OfficeXmlElement? root = null;
         var i = 0;
         while (i < xml.Length)
@@ -212,6 +223,12 @@ internal sealed class OfficeXml
                 {
                     throw Error($"结束标记 {Encoding.UTF8.GetString(xml.Slice(start, length))} 与开始标记不配", i);
                 }
+                var (ended, _, _, firstChild) = open[^1];
+                if (ended is not null && _pending.Count > firstChild)
+                {
+                    ended.SetChildren(CollectionsMarshal.AsSpan(_pending)[firstChild..].ToArray());
+                    _pending.RemoveRange(firstChild, _pending.Count - firstChild);
+                }
                 open.RemoveAt(open.Count - 1);
                 EndScope(open.Count);
                 i = close + 1;
@@ -222,10 +239,10 @@ internal sealed class OfficeXml
                 var parent = open.Count > 0 ? open[^1].Element : null;
                 var skipped = open.Count > 0 && parent is null;
                 i = StartTag(xml, i, open.Count, skipped, out var element, out var nameStart, out var nameLength, out var empty);
-                if (element is not null) parent?.Add(element);
+                if (element is not null && parent is not null) _pending.Add(element);
                 root ??= element;
                 if (empty) EndScope(open.Count);
-                else open.Add((element, nameStart, nameLength));
+                else open.Add((element, nameStart, nameLength, _pending.Count));
             }
         }
         if (open.Count > 0) throw Error($"元素 {Encoding.UTF8.GetString(xml.Slice(open[^1].NameStart, open[^1].NameLength))} 没有结束", xml.Length);
@@ -286,6 +303,7 @@ internal sealed class OfficeXml
             : (Resolve(Intern(qualified[..colon]), at), Intern(qualified[(colon + 1)..]));
         if (_shape.Skips(ns, localName)) return i;
         element = new OfficeXmlElement(ns, localName);
+        _kept.Clear();
         foreach (var (start, length, valueStart, valueLength) in attributes)
         {
             var name = xml.Slice(start, length);
@@ -293,11 +311,21 @@ internal sealed class OfficeXml
             var split = name.IndexOf((byte)':');
             var attributeName = Intern(split < 0 ? name : name[(split + 1)..]);
             if (!_shape.KeepsAttribute(attributeName)) continue;
-            element.AddAttribute(split < 0 ? "" : Resolve(Intern(name[..split]), start), attributeName, DecodeText(xml.Slice(valueStart, valueLength), attribute: true));
+            _kept.Add((split < 0 ? "" : Resolve(Intern(name[..split]), start), attributeName, AttributeValue(xml.Slice(valueStart, valueLength))));
         }
+        if (_kept.Count > 0) element.SetAttributes(_kept.ToArray());
         if (_shape.KeepsText(ns, localName)) element.KeepText();
         return i;
     }
+
+    /// <summary>
+    /// An attribute's value; a short one without references or line ends is interned, as the few values of a part
+    /// (style ids, "center", "restart") repeat hundreds of times.
+    /// </summary>
+    private string AttributeValue(ReadOnlySpan<byte> raw) =>
+        raw.Length <= 64 && raw.IndexOfAny(ReferenceOrLineEnd) < 0 ? Intern(raw) : DecodeText(raw, attribute: true);
+
+    private static readonly SearchValues<byte> ReferenceOrLineEnd = SearchValues.Create("&\r\n\t"u8);
 
     private void EndScope(int depth)
     {
@@ -317,8 +345,33 @@ internal sealed class OfficeXml
 
     private string Known(string uri) => _known.TryGetValue(uri, out var known) ? known : uri;
 
-    /// <summary>One string per name in a part: names repeat thousands of times in a Word body.</summary>
+    /// <summary>
+    /// One string per name in a part: names repeat thousands of times in a Word body. Most are found by their bytes
+    /// in <see cref="_recent"/>, without decoding and hashing them.
+    /// </summary>
     private string Intern(ReadOnlySpan<byte> utf8)
+    {
+        var recent = _recent ??= new (byte[]?, string?)[RecentSlots];
+        var slot = utf8.IsEmpty ? 0 : (utf8.Length * 31 + utf8[0] * 7 + utf8[^1]) & (RecentSlots - 1);
+        var (recentUtf8, recentName) = recent[slot];
+        if (recentName is not null && utf8.SequenceEqual(recentUtf8)) return recentName;
+        var name = Decoded(utf8);
+        if (recentName is null && utf8.Length <= 64) recent[slot] = (utf8.ToArray(), name);
+        return name;
+    }
+
+    private const int RecentSlots = 256;
+
+    /// <summary>
+    /// The names (and short attribute values) this thread has read, by a hash of their bytes, each slot filled once:
+    /// the documents of a batch use the same few dozen, so a slot is rarely contended, and a name not found here is
+    /// still read correctly below.
+    /// </summary>
+    [ThreadStatic]
+    private static (byte[]? Utf8, string? Name)[]? _recent;
+
+    /// <summary>The name decoded, one string per name in the part.</summary>
+    private string Decoded(ReadOnlySpan<byte> utf8)
     {
         Span<char> chars = stackalloc char[256];
         if (utf8.Length <= chars.Length && Encoding.UTF8.TryGetChars(utf8, chars, out var count))
