@@ -103,7 +103,9 @@ public sealed class RetentionAndHealthTests(LocalHostFixture host) : IAsyncLifet
         await _api.PutDraftAsync(id, 2022, TestPaths.ReadFixture("2022_hongsibu_approval_bureau.txt"), "text/plain");
         (await _api.SubmitAsync(id, 2022)).Dispose();
         await _api.WaitForAsync(id, 2022, "InReview", level: 1);
-        var since = (await new ReportIndex(Tables).GetAsync(id, 2022, CancellationToken.None))!.UpdatedAt;
+        // The submission shows level 1 at once; the workflow records the level (its due date) a moment later, and that
+        // write is the report's last change.
+        var since = (await LevelRecordedAsync(id, 2022)).UpdatedAt;
 
         var options = Options.Create(new AlertOptions { StuckAfter = TimeSpan.FromDays(3) });
         Task<WorkflowHealth> ProbeAsync(TimeSpan offset) => new WorkflowHealthProbe(new ReportIndex(Tables), new FakeTimeProvider(since.AddDays(3) + offset), options)
@@ -149,6 +151,18 @@ public sealed class RetentionAndHealthTests(LocalHostFixture host) : IAsyncLifet
             var instance = await Durable.GetInstanceAsync(instanceId);
             if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed) return instance;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{instanceId} is {instance?.RuntimeStatus}, not Completed, after {ApiDriver.Patience}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<ReportIndexEntry> LevelRecordedAsync(string agencyId, int year)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            var entry = (await new ReportIndex(Tables).GetAsync(agencyId, year, CancellationToken.None))!;
+            if (entry.LevelDueAt is not null) return entry;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{agencyId}/{year}: the workflow did not record level 1 within 2 minutes.");
             await Task.Delay(100);
         }
     }
