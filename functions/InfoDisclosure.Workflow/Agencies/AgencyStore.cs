@@ -61,8 +61,10 @@ public sealed class AgencyStore(TableServiceClient tables)
         {
             if (entity.RowKey != ChangeMarker) agencies.Add(FromEntity(entity).Agency);
         }
-        if (markerETag is not null) _cached = new CachedList(markerETag, agencies);
-        return agencies;
+        // Every caller shares the kept list, so none may change it.
+        var list = agencies.AsReadOnly();
+        if (markerETag is not null) _cached = new CachedList(markerETag, list);
+        return list;
     }
 
     /// <summary>Writes the change marker when there is none yet (agencies stored before it existed): at start-up.</summary>
