@@ -87,7 +87,7 @@ public sealed class AzuriteLauncher : IDisposable, IAsyncDisposable
         Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
 
     /// <summary>The preload that makes Azurite's in-memory stores scale (see <see cref="AzuriteOptions.SpeedFixes"/>).</summary>
-    public static string SpeedFixesScript(string repoRoot) =>
+    private static string SpeedFixesScript(string repoRoot) =>
         Path.Combine(repoRoot, "functions", "InfoDisclosure.Workflow.Dev", "Storage", "azurite-speed-fixes.js");
 
     public static async Task<AzuriteLauncher> StartAsync(AzuriteOptions? options = null, CancellationToken ct = default)
