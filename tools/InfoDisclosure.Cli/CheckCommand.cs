@@ -56,6 +56,10 @@ public static class CheckCommand
             _ => throw new InputException($"--report 的文件应以 .html 或 .csv 结尾，而不是“{reportPath}” (--report OUT.html or OUT.csv)"),
         };
 
+        var missing = new List<string>();
+        var files = ReportSource.Expand(parsed.Positional, missing);
+        JitProfile.Start(JitProfile.ForCheck(files));
+
         LoadedReport? previousFile = null;
         string? previousFilePath = null;
         var previousFolder = new List<Loaded>();
@@ -78,8 +82,6 @@ public static class CheckCommand
             }
         }
 
-        var missing = new List<string>();
-        var files = ReportSource.Expand(parsed.Positional, missing);
         var results = previousFile is not null
             ? Check(Load(files), _ => (previousFilePath, previousFile.Report), reportKind is not null)
             : Check(Load(files), previousFolder, reportKind is not null);

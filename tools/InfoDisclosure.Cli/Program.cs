@@ -5,6 +5,9 @@ using InfoDisclosure.Cli;
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16);
 using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+JitProfile.Enabled = true;
+// check names its profile once it knows the kinds of file it reads.
+if (args is [var command and ("compare" or "convert" or "new"), ..]) JitProfile.Start(command);
 var exitCode = CommandLine.Run(args, stdout, stderr);
 stdout.Flush();
 return exitCode;
