@@ -1,30 +1,23 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 
 namespace InfoDisclosure.Reports.Import;
 
 /// <summary>
-/// An element of an Office Open XML part as <see cref="OfficeXml"/> reads it: namespace, local name, attributes,
-/// child elements, and text only for the elements whose text the reader asked for.
+/// An element of a small Office Open XML part as <see cref="OfficeXml"/> reads it: namespace, local name, the
+/// attributes kept and child elements (no text: relationships and styles hold theirs in attributes).
 /// </summary>
 internal sealed class OfficeXmlElement(string ns, string localName)
 {
-    // Arrays of the exact size, set when the element ends: a Word body has thousands of elements, most with one
-    // attribute or child, and growing lists for them was most of what reading a part allocated.
     private OfficeXmlElement[] _children = [];
     private (string Ns, string Name, string Value)[]? _attributes;
-    private string? _text;
 
     public string Namespace { get; } = ns;
 
     public string LocalName { get; } = localName;
 
     public OfficeXmlElement[] Children => _children;
-
-    /// <summary>The text directly in the element, for the elements read with their text.</summary>
-    public string Text => _text ?? "";
 
     public bool Is(string ns, string localName) => Namespace == ns && LocalName == localName;
 
@@ -45,15 +38,6 @@ internal sealed class OfficeXmlElement(string ns, string localName)
         }
     }
 
-    public bool HasDescendant(string ns, string localName)
-    {
-        foreach (var child in _children)
-        {
-            if (child.Is(ns, localName) || child.HasDescendant(ns, localName)) return true;
-        }
-        return false;
-    }
-
     /// <summary>The attribute's value; <paramref name="ns"/> is "" for an attribute without a prefix.</summary>
     public string? Attribute(string ns, string localName)
     {
@@ -69,70 +53,144 @@ internal sealed class OfficeXmlElement(string ns, string localName)
 
     internal void SetAttributes((string Ns, string Name, string Value)[] attributes) => _attributes = attributes;
 
-    /// <summary>Adds text to an element read with its text (a w:t almost always holds one text node).</summary>
-    internal void AppendText(string text) => _text += text;
-
-    internal bool KeepsText => _text is not null;
-
-    internal void KeepText() => _text ??= "";
 }
 
 /// <summary>
-/// What a reader needs of a part: the namespace URIs to hand back as these very strings, the elements read with their
-/// text, the elements whose whole subtree is of no use (not built at all), and the attributes kept (by local name).
+/// What a tree of a part keeps: the namespace URIs to hand back as these very strings, the elements whose whole
+/// subtree is of no use (not built at all), and the attributes kept (by local name).
 /// </summary>
 internal sealed record OfficeXmlShape(
     IReadOnlyList<string> KnownNamespaces,
-    Func<string, string, bool> KeepsText,
     Func<string, string, bool> Skips,
     Func<string, bool> KeepsAttribute)
 {
     /// <summary>Each known URI (and the xml namespace's) by itself, built once rather than for every part read.</summary>
-    internal Dictionary<string, string> Known { get; } =
-        KnownNamespaces.Append(OfficeXml.XmlNamespace).Distinct().ToDictionary(n => n, n => n, StringComparer.Ordinal);
+    internal Dictionary<string, string> Known { get; } = OfficeXmlReader.KnownTable(KnownNamespaces);
 }
 
 /// <summary>
-/// Reads an Office Open XML part (UTF-8 or UTF-16, no DTD) into <see cref="OfficeXmlElement"/>s, without an XML DOM:
-/// a batch check reads thousands of documents, and building the framework's tree of a Word body took longer than all
-/// the rest of its import. Namespaces are resolved from the xmlns declarations in scope; the known namespace URIs come back
-/// as the very strings given, so comparing them mostly stops at the reference. Text, entity and character
-/// references, CDATA and line ends are read as an XML parser reads them; malformed markup throws an
-/// <see cref="XmlException"/>, as the framework's reader does.
+/// Reads a small Office Open XML part (relationships, styles) into a tree of <see cref="OfficeXmlElement"/>s shaped by
+/// an <see cref="OfficeXmlShape"/>. A Word body is read without a tree, straight from <see cref="OfficeXmlReader"/>.
 /// </summary>
-internal sealed class OfficeXml
+internal static class OfficeXml
 {
-    /// <summary>A part larger than this is refused rather than read into memory (a Word body is rarely 5 MB).</summary>
-    public const int MaxPartBytes = 64 * 1024 * 1024;
-
     internal const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
-
-    private readonly Dictionary<string, string> _known;
-    private readonly OfficeXmlShape _shape;
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
-    private readonly List<(string Prefix, string Uri, int Depth)> _scope = [];
-    private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes = [];
-    private readonly List<(string Ns, string Name, string Value)> _kept = [];
-
-    /// <summary>The children of the open elements, each element's after its parent's; moved to an array when it ends.</summary>
-    private readonly List<OfficeXmlElement> _pending = [];
-
-    private OfficeXml(OfficeXmlShape shape)
-    {
-        _known = shape.Known;
-        _shape = shape;
-        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
 
     /// <summary>Reads a part of <paramref name="length"/> bytes (as its zip entry says) and returns its root element.</summary>
     public static OfficeXmlElement Read(Stream part, long length, OfficeXmlShape shape)
     {
+        using var reader = OfficeXmlReader.Open(part, length, shape.Known);
+        OfficeXmlElement? root = null;
+        // Each open element with its children so far (a list only once it has one: most elements have none); a null
+        // element is one of a skipped subtree.
+        var open = new List<(OfficeXmlElement? Element, List<OfficeXmlElement>? Children)>();
+        var kept = new List<(string Ns, string Name, string Value)>();
+        while (reader.Read())
+        {
+            switch (reader.Node)
+            {
+                case OfficeXmlNode.StartElement when open.Count > 0 && open[^1].Element is null || shape.Skips(reader.Namespace, reader.LocalName):
+                    open.Add((null, null));
+                    break;
+                case OfficeXmlNode.StartElement:
+                    var element = new OfficeXmlElement(reader.Namespace, reader.LocalName);
+                    kept.Clear();
+                    for (var k = 0; k < reader.AttributeCount; k++)
+                    {
+                        var (ns, name) = reader.AttributeName(k);
+                        if (shape.KeepsAttribute(name)) kept.Add((ns, name, reader.AttributeValue(k)));
+                    }
+                    if (kept.Count > 0) element.SetAttributes([.. kept]);
+                    if (open.Count > 0)
+                    {
+                        var (parent, children) = open[^1];
+                        (children ??= []).Add(element);
+                        open[^1] = (parent, children);
+                    }
+                    root ??= element;
+                    open.Add((element, null));
+                    break;
+                case OfficeXmlNode.EndElement:
+                    var (ended, endedChildren) = open[^1];
+                    open.RemoveAt(open.Count - 1);
+                    if (ended is not null && endedChildren is not null) ended.SetChildren([.. endedChildren]);
+                    break;
+            }
+        }
+        return root ?? throw new XmlException("XML 格式错误：没有根元素。");
+    }
+}
+
+internal enum OfficeXmlNode
+{
+    StartElement,
+    EndElement,
+    Text,
+}
+
+/// <summary>
+/// A forward reader of an Office Open XML part (UTF-8 or UTF-16, no DTD) over its bytes, without an XML DOM: a batch
+/// check reads thousands of Word bodies, and building a tree of one took longer than all the rest of its import.
+/// Namespaces are resolved from the xmlns declarations in scope; the known namespace URIs come back as the very strings
+/// given, so comparing them mostly stops at the reference. Text, entity and character references, CDATA and line ends
+/// are read as an XML parser reads them; malformed markup throws an <see cref="XmlException"/>, as the framework's
+/// reader does. An empty element is read as its start and its end. The reader can go back to an element it read
+/// (<see cref="Mark"/>), for a caller that finds out only inside an element how it wants to read it.
+/// </summary>
+internal sealed class OfficeXmlReader : IDisposable
+{
+    /// <summary>A part larger than this is refused rather than read into memory (a Word body is rarely 5 MB).</summary>
+    public const int MaxPartBytes = 64 * 1024 * 1024;
+
+    private byte[]? _rented;
+    private readonly byte[] _xml;
+    private readonly int _start;
+    private readonly int _length;
+    private readonly Dictionary<string, string> _known;
+    private int _i;
+
+    /// <summary>This reader among all, for the names it resolved (<see cref="QualifiedName"/>).</summary>
+    private readonly long _id = Interlocked.Increment(ref _readers);
+
+    private static long _readers;
+
+    /// <summary>The prefixes declared by the open elements, innermost last.</summary>
+    private readonly List<(string Prefix, string Uri, int Depth)> _scope = [];
+
+    /// <summary>Changed whenever <see cref="_scope"/> changes: a name resolved under another scope is resolved again.</summary>
+    private int _scopeVersion;
+
+    private readonly List<(int NameStart, int NameLength, string Namespace, string LocalName)> _open = [];
+    private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes = [];
+    private bool _endOfEmpty;
+    private bool _sawRoot;
+    private int _textStart;
+    private int _textLength;
+    private bool _cdata;
+    private int _nodeStart;
+
+    private OfficeXmlReader(byte[] xml, int start, int length, Dictionary<string, string> known, byte[]? rented)
+    {
+        _xml = xml;
+        _start = start;
+        _length = start + length;
+        _i = start;
+        _known = known;
+        _rented = rented;
+    }
+
+    /// <summary>The table to give <see cref="Open"/> for <paramref name="namespaces"/>.</summary>
+    public static Dictionary<string, string> KnownTable(IEnumerable<string> namespaces) =>
+        namespaces.Append(OfficeXml.XmlNamespace).Distinct().ToDictionary(n => n, n => n, StringComparer.Ordinal);
+
+    /// <summary>Reads a part of <paramref name="length"/> bytes (as its zip entry says) into memory.</summary>
+    public static OfficeXmlReader Open(Stream part, long length, Dictionary<string, string> known)
+    {
         if (length > MaxPartBytes) throw new InvalidDataException($"文档的一个部分有 {length / 1024 / 1024} MB，超过可以读取的 {MaxPartBytes / 1024 / 1024} MB。");
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1024));
+        var read = 0;
         try
         {
-            var read = 0;
             while (true)
             {
                 if (read == buffer.Length)
@@ -147,122 +205,149 @@ internal sealed class OfficeXml
                 if (n == 0) break;
                 read += n;
             }
-            return new OfficeXml(shape).Parse(Utf8(buffer.AsSpan(0, read)));
         }
-        finally
+        catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
+        var bytes = buffer.AsSpan(0, read);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new OfficeXmlReader(buffer, 3, read - 3, known, buffer);
+        var utf16 = bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0x3C && bytes[1] == 0);
+        var utf16BigEndian = bytes.Length >= 2 && (bytes[0] == 0xFE && bytes[1] == 0xFF || bytes[0] == 0 && bytes[1] == 0x3C);
+        if (!utf16 && !utf16BigEndian) return new OfficeXmlReader(buffer, 0, read, known, buffer);
+        var text = utf16
+            ? Encoding.Unicode.GetString(bytes[0] == 0xFF ? bytes[2..] : bytes)
+            : Encoding.BigEndianUnicode.GetString(bytes[0] == 0xFE ? bytes[2..] : bytes);
+        ArrayPool<byte>.Shared.Return(buffer);
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        return new OfficeXmlReader(utf8, 0, utf8.Length, known, null);
     }
 
-    /// <summary>The part as UTF-8 without a byte order mark (a UTF-16 part is converted).</summary>
-    private static ReadOnlySpan<byte> Utf8(ReadOnlySpan<byte> bytes)
+    public void Dispose()
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return bytes[3..];
-        if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0x3C && bytes[1] == 0))
-        {
-            return Encoding.UTF8.GetBytes(Encoding.Unicode.GetString(bytes[0] == 0xFF ? bytes[2..] : bytes));
-        }
-        if (bytes.Length >= 2 && (bytes[0] == 0xFE && bytes[1] == 0xFF || bytes[0] == 0 && bytes[1] == 0x3C))
-        {
-            return Encoding.UTF8.GetBytes(Encoding.BigEndianUnicode.GetString(bytes[0] == 0xFE ? bytes[2..] : bytes));
-        }
-        return bytes;
+        if (_rented is null) return;
+        ArrayPool<byte>.Shared.Return(_rented);
+        _rented = null;
     }
 
-    private OfficeXmlElement Parse(ReadOnlySpan<byte> xml)
+    public OfficeXmlNode Node { get; private set; } = OfficeXmlNode.Text;
+
+    /// <summary>The namespace URI of the element started or ended.</summary>
+    public string Namespace { get; private set; } = "";
+
+    public string LocalName { get; private set; } = "";
+
+    /// <summary>Reads the next node; false at the end of the part (after checking that every element ended).</summary>
+    public bool Read()
     {
-        // A null element is one of a skipped subtree: its tags are only matched.
-        var open = new List<(OfficeXmlElement? Element, int NameStart, int NameLength, int FirstChild)>();
-        OfficeXmlElement? root = null;
-        var i = 0;
-        while (i < xml.Length)
+        if (_endOfEmpty)
         {
-            if (xml[i] != (byte)'<')
+            _endOfEmpty = false;
+            EndElement();
+            return true;
+        }
+        if (Node == OfficeXmlNode.EndElement) PopElement();
+        var xml = _xml.AsSpan(0, _length);
+        while (_i < _length)
+        {
+            _nodeStart = _i;
+            if (xml[_i] != (byte)'<')
             {
-                var end = xml[i..].IndexOf((byte)'<');
-                var text = end < 0 ? xml[i..] : xml.Slice(i, end);
-                if (open.Count > 0)
+                var end = xml[_i..].IndexOf((byte)'<');
+                var length = end < 0 ? _length - _i : end;
+                if (_open.Count == 0)
                 {
-                    if (open[^1].Element is { KeepsText: true } element) element.AppendText(DecodeText(text, attribute: false));
+                    if (!IsWhitespace(xml.Slice(_i, length))) throw Error("根元素之外有文字", _i);
+                    _i += length;
+                    continue;
                 }
-                else if (!IsWhitespace(text))
-                {
-                    throw Error("根元素之外有文字", i);
-                }
-                i = end < 0 ? xml.Length : i + end;
-                continue;
+                (_textStart, _textLength, _cdata) = (_i, length, false);
+                _i += length;
+                Node = OfficeXmlNode.Text;
+                return true;
             }
-            var rest = xml[i..];
+            var rest = xml[_i..];
             if (rest.StartsWith("<?"u8))
             {
-                i = After(xml, i, "?>"u8, "处理指令没有结束");
+                _i = After(xml, _i, "?>"u8, "处理指令没有结束");
             }
             else if (rest.StartsWith("<!--"u8))
             {
-                i = After(xml, i + 4, "-->"u8, "注释没有结束");
+                _i = After(xml, _i + 4, "-->"u8, "注释没有结束");
             }
             else if (rest.StartsWith("<![CDATA["u8))
             {
-                if (open.Count == 0) throw Error("根元素之外有 CDATA", i);
+                if (_open.Count == 0) throw Error("根元素之外有 CDATA", _i);
                 var end = rest.IndexOf("]]>"u8);
-                if (end < 0) throw Error("CDATA 没有结束", i);
-                if (open[^1].Element is { KeepsText: true } element) element.AppendText(NormalizeLineEnds(Encoding.UTF8.GetString(rest[9..end])));
-                i += end + 3;
+                if (end < 0) throw Error("CDATA 没有结束", _i);
+                (_textStart, _textLength, _cdata) = (_i + 9, end - 9, true);
+                _i += end + 3;
+                Node = OfficeXmlNode.Text;
+                return true;
             }
             else if (rest.StartsWith("<!"u8))
             {
-                throw Error("不接受文档类型定义（DTD）", i);
+                throw Error("不接受文档类型定义（DTD）", _i);
             }
             else if (rest.StartsWith("</"u8))
             {
-                var (start, length) = Name(xml, i + 2);
+                var (start, length) = Name(xml, _i + 2);
                 var close = SkipWhitespace(xml, start + length);
-                if (close >= xml.Length || xml[close] != (byte)'>') throw Error("结束标记没有结束", i);
-                if (open.Count == 0 || !xml.Slice(start, length).SequenceEqual(xml.Slice(open[^1].NameStart, open[^1].NameLength)))
+                if (close >= _length || xml[close] != (byte)'>') throw Error("结束标记没有结束", _i);
+                if (_open.Count == 0 || !xml.Slice(start, length).SequenceEqual(xml.Slice(_open[^1].NameStart, _open[^1].NameLength)))
                 {
-                    throw Error($"结束标记 {Encoding.UTF8.GetString(xml.Slice(start, length))} 与开始标记不配", i);
+                    throw Error($"结束标记 {Encoding.UTF8.GetString(xml.Slice(start, length))} 与开始标记不配", _i);
                 }
-                var (ended, _, _, firstChild) = open[^1];
-                if (ended is not null && _pending.Count > firstChild)
-                {
-                    ended.SetChildren(CollectionsMarshal.AsSpan(_pending)[firstChild..].ToArray());
-                    _pending.RemoveRange(firstChild, _pending.Count - firstChild);
-                }
-                open.RemoveAt(open.Count - 1);
-                EndScope(open.Count);
-                i = close + 1;
+                _i = close + 1;
+                EndElement();
+                return true;
             }
             else
             {
-                if (root is not null && open.Count == 0) throw Error("有第二个根元素", i);
-                var parent = open.Count > 0 ? open[^1].Element : null;
-                var skipped = open.Count > 0 && parent is null;
-                i = StartTag(xml, i, open.Count, skipped, out var element, out var nameStart, out var nameLength, out var empty);
-                if (element is not null && parent is not null) _pending.Add(element);
-                root ??= element;
-                if (empty) EndScope(open.Count);
-                else open.Add((element, nameStart, nameLength, _pending.Count));
+                if (_sawRoot && _open.Count == 0) throw Error("有第二个根元素", _i);
+                StartTag(xml);
+                return true;
             }
         }
-        if (open.Count > 0) throw Error($"元素 {Encoding.UTF8.GetString(xml.Slice(open[^1].NameStart, open[^1].NameLength))} 没有结束", xml.Length);
-        return root ?? throw Error("没有根元素", 0);
+        if (_open.Count > 0) throw Error($"元素 {Encoding.UTF8.GetString(xml.Slice(_open[^1].NameStart, _open[^1].NameLength))} 没有结束", _length);
+        if (!_sawRoot) throw Error("没有根元素", 0);
+        Node = OfficeXmlNode.Text;
+        (_textStart, _textLength) = (0, 0);
+        return false;
     }
 
-    /// <summary>
-    /// Reads a start tag at <paramref name="at"/>; returns the index after it. The element is null when it is skipped,
-    /// or <paramref name="inSkipped"/> a skipped subtree.
-    /// </summary>
-    private int StartTag(ReadOnlySpan<byte> xml, int at, int depth, bool inSkipped, out OfficeXmlElement? element, out int nameStart, out int nameLength, out bool empty)
+    private void EndElement()
     {
-        (nameStart, nameLength) = Name(xml, at + 1);
-        var attributes = _attributes;
-        attributes.Clear();
+        var (_, _, ns, localName) = _open[^1];
+        Node = OfficeXmlNode.EndElement;
+        Namespace = ns;
+        LocalName = localName;
+    }
+
+    /// <summary>Closes the element whose end was the last node read.</summary>
+    private void PopElement()
+    {
+        _open.RemoveAt(_open.Count - 1);
+        var depth = _open.Count;
+        if (_scope.Count == 0 || _scope[^1].Depth < depth) return;
+        while (_scope.Count > 0 && _scope[^1].Depth >= depth) _scope.RemoveAt(_scope.Count - 1);
+        _scopeVersion++;
+    }
+
+    /// <summary>Reads the start tag at the current position.</summary>
+    private void StartTag(ReadOnlySpan<byte> xml)
+    {
+        var at = _i;
+        var (nameStart, nameLength) = Name(xml, at + 1);
+        _attributes.Clear();
         var i = nameStart + nameLength;
+        bool empty;
+        var declares = false;
         while (true)
         {
             var next = SkipWhitespace(xml, i);
-            if (next >= xml.Length) throw Error("开始标记没有结束", at);
+            if (next >= _length) throw Error("开始标记没有结束", at);
             if (xml[next] == (byte)'>')
             {
                 empty = false;
@@ -271,7 +356,7 @@ internal sealed class OfficeXml
             }
             if (xml[next] == (byte)'/')
             {
-                if (next + 1 >= xml.Length || xml[next + 1] != (byte)'>') throw Error("开始标记没有结束", at);
+                if (next + 1 >= _length || xml[next + 1] != (byte)'>') throw Error("开始标记没有结束", at);
                 empty = true;
                 i = next + 2;
                 break;
@@ -279,62 +364,123 @@ internal sealed class OfficeXml
             if (next == i) throw Error("属性之间缺少空白", next);
             var (attributeStart, attributeLength) = Name(xml, next);
             var equals = SkipWhitespace(xml, attributeStart + attributeLength);
-            if (equals >= xml.Length || xml[equals] != (byte)'=') throw Error("属性缺少“=”", next);
+            if (equals >= _length || xml[equals] != (byte)'=') throw Error("属性缺少“=”", next);
             var quote = SkipWhitespace(xml, equals + 1);
-            if (quote >= xml.Length || xml[quote] is not ((byte)'"' or (byte)'\'')) throw Error("属性值缺少引号", next);
-            var close = xml[(quote + 1)..].IndexOf(xml[quote]);
+            if (quote >= _length || xml[quote] is not ((byte)'"' or (byte)'\'')) throw Error("属性值缺少引号", next);
+            var close = xml[(quote + 1)..].IndexOfAny(xml[quote], (byte)'<');
             if (close < 0) throw Error("属性值没有结束", next);
-            if (xml.Slice(quote + 1, close).Contains((byte)'<')) throw Error("属性值中有“<”", next);
-            attributes.Add((attributeStart, attributeLength, quote + 1, close));
+            if (xml[quote + 1 + close] == (byte)'<') throw Error("属性值中有“<”", next);
+            _attributes.Add((attributeStart, attributeLength, quote + 1, close));
+            declares |= IsDeclaration(xml.Slice(attributeStart, attributeLength));
             i = quote + 1 + close + 1;
         }
-        element = null;
-        if (inSkipped) return i;
-        foreach (var (start, length, valueStart, valueLength) in attributes)
+        var depth = _open.Count;
+        if (declares)
         {
-            var name = xml.Slice(start, length);
-            if (name.SequenceEqual("xmlns"u8)) _scope.Add(("", Known(DecodeText(xml.Slice(valueStart, valueLength), attribute: true)), depth));
-            else if (name.StartsWith("xmlns:"u8)) _scope.Add((Intern(name[6..]), Known(DecodeText(xml.Slice(valueStart, valueLength), attribute: true)), depth));
+            foreach (var (start, length, valueStart, valueLength) in _attributes)
+            {
+                var name = xml.Slice(start, length);
+                if (name.SequenceEqual("xmlns"u8)) _scope.Add(("", Known(DecodeText(xml.Slice(valueStart, valueLength), attribute: true)), depth));
+                else if (name.StartsWith("xmlns:"u8)) _scope.Add((Names.Intern(name[6..]).LocalName, Known(DecodeText(xml.Slice(valueStart, valueLength), attribute: true)), depth));
+            }
+            _scopeVersion++;
         }
-        var qualified = xml.Slice(nameStart, nameLength);
-        var colon = qualified.IndexOf((byte)':');
-        var (ns, localName) = colon < 0
-            ? (Resolve("", at), Intern(qualified))
-            : (Resolve(Intern(qualified[..colon]), at), Intern(qualified[(colon + 1)..]));
-        if (_shape.Skips(ns, localName)) return i;
-        element = new OfficeXmlElement(ns, localName);
-        _kept.Clear();
-        foreach (var (start, length, valueStart, valueLength) in attributes)
-        {
-            var name = xml.Slice(start, length);
-            if (name.SequenceEqual("xmlns"u8) || name.StartsWith("xmlns:"u8)) continue;
-            var split = name.IndexOf((byte)':');
-            var attributeName = Intern(split < 0 ? name : name[(split + 1)..]);
-            if (!_shape.KeepsAttribute(attributeName)) continue;
-            _kept.Add((split < 0 ? "" : Resolve(Intern(name[..split]), start), attributeName, AttributeValue(xml.Slice(valueStart, valueLength))));
-        }
-        if (_kept.Count > 0) element.SetAttributes(_kept.ToArray());
-        if (_shape.KeepsText(ns, localName)) element.KeepText();
-        return i;
+        var (ns, localName) = Resolve(xml.Slice(nameStart, nameLength), at);
+        _open.Add((nameStart, nameLength, ns, localName));
+        _sawRoot = true;
+        _i = i;
+        _endOfEmpty = empty;
+        Node = OfficeXmlNode.StartElement;
+        Namespace = ns;
+        LocalName = localName;
+    }
+
+    private static bool IsDeclaration(ReadOnlySpan<byte> name) =>
+        name.Length >= 5 && name[0] == (byte)'x' && name.StartsWith("xmlns"u8) && (name.Length == 5 || name[5] == (byte)':');
+
+    /// <summary>The attributes of the element just started.</summary>
+    public int AttributeCount => Node == OfficeXmlNode.StartElement ? _attributes.Count : 0;
+
+    /// <summary>Attribute <paramref name="k"/>'s namespace ("" without a prefix, as for the declarations) and local name.</summary>
+    public (string Namespace, string LocalName) AttributeName(int k)
+    {
+        var (start, length, _, _) = _attributes[k];
+        var name = _xml.AsSpan(start, length);
+        if (IsDeclaration(name)) return ("", Names.Intern(name).LocalName);
+        var qualified = Names.Intern(name);
+        return (qualified.Prefix.Length == 0 ? "" : Uri(qualified.Prefix, start), qualified.LocalName);
     }
 
     /// <summary>
-    /// An attribute's value; a short one without references or line ends is interned, as the few values of a part
-    /// (style ids, "center", "restart") repeat hundreds of times.
+    /// Attribute <paramref name="k"/>'s value; a short one without references or line ends is one string for the
+    /// thread, as the few values of a body ("center", "restart", style ids) repeat hundreds of times.
     /// </summary>
-    private string AttributeValue(ReadOnlySpan<byte> raw) =>
-        raw.Length <= 64 && raw.IndexOfAny(ReferenceOrLineEnd) < 0 ? Intern(raw) : DecodeText(raw, attribute: true);
+    public string AttributeValue(int k)
+    {
+        var (_, _, start, length) = _attributes[k];
+        var raw = _xml.AsSpan(start, length);
+        return raw.Length <= 64 && raw.IndexOfAny(ReferenceOrLineEnd) < 0 ? Names.Intern(raw).Qualified : DecodeText(raw, attribute: true);
+    }
+
+    /// <summary>The value of the element's attribute; <paramref name="ns"/> is "" for an attribute without a prefix.</summary>
+    public string? Attribute(string ns, string localName)
+    {
+        for (var k = 0; k < AttributeCount; k++)
+        {
+            var (attributeNs, attributeName) = AttributeName(k);
+            if (attributeName == localName && attributeNs == ns) return AttributeValue(k);
+        }
+        return null;
+    }
 
     private static readonly SearchValues<byte> ReferenceOrLineEnd = SearchValues.Create("&\r\n\t"u8);
 
-    private void EndScope(int depth)
+    /// <summary>The text of a text node (or CDATA section), references replaced and line ends as XML reads them.</summary>
+    public string Text
     {
-        while (_scope.Count > 0 && _scope[^1].Depth >= depth) _scope.RemoveAt(_scope.Count - 1);
+        get
+        {
+            if (Node != OfficeXmlNode.Text) return "";
+            var raw = _xml.AsSpan(_textStart, _textLength);
+            return _cdata ? NormalizeLineEnds(Encoding.UTF8.GetString(raw)) : DecodeText(raw, attribute: false);
+        }
     }
 
-    private string Resolve(string prefix, int at)
+    /// <summary>Where the reader can come back to: the start of the element just read.</summary>
+    public readonly record struct Position(int At, int Depth);
+
+    /// <summary>The start of the element just read, for <see cref="Reread"/>.</summary>
+    public Position Mark() =>
+        Node == OfficeXmlNode.StartElement ? new(_nodeStart, _open.Count - 1) : throw new InvalidOperationException("Mark is taken at a start tag.");
+
+    /// <summary>Goes back to <paramref name="position"/>: the next <see cref="Read"/> reads that element's start again.</summary>
+    public void Reread(Position position)
     {
-        if (prefix == "xml") return XmlNamespace;
+        _endOfEmpty = false;
+        while (_open.Count > position.Depth) _open.RemoveAt(_open.Count - 1);
+        while (_scope.Count > 0 && _scope[^1].Depth >= position.Depth) _scope.RemoveAt(_scope.Count - 1);
+        _scopeVersion++;
+        _i = position.At;
+        // Read as after a text node: nothing is pending.
+        Node = OfficeXmlNode.Text;
+        (_textStart, _textLength) = (0, 0);
+    }
+
+    /// <summary>The namespace and local name of a qualified element name; the namespace is resolved once per scope.</summary>
+    private (string Ns, string LocalName) Resolve(ReadOnlySpan<byte> qualified, int at)
+    {
+        var name = Names.Intern(qualified);
+        if (name.ResolvedBy == _id && name.ResolvedIn == _scopeVersion) return (name.Namespace!, name.LocalName);
+        var ns = Uri(name.Prefix, at);
+        name.ResolvedBy = _id;
+        name.ResolvedIn = _scopeVersion;
+        name.Namespace = ns;
+        return (ns, name.LocalName);
+    }
+
+    private string Uri(string prefix, int at)
+    {
+        if (prefix == "xml") return OfficeXml.XmlNamespace;
         for (var i = _scope.Count - 1; i >= 0; i--)
         {
             if (_scope[i].Prefix == prefix) return _scope[i].Uri;
@@ -345,64 +491,67 @@ internal sealed class OfficeXml
 
     private string Known(string uri) => _known.TryGetValue(uri, out var known) ? known : uri;
 
+    /// <summary>A qualified name (or short value) as read: its string, prefix and local name, and its namespace where last resolved.</summary>
+    private sealed class QualifiedName(byte[] utf8, string qualified, string prefix, string localName)
+    {
+        public byte[] Utf8 { get; } = utf8;
+
+        public string Qualified { get; } = qualified;
+
+        public string Prefix { get; } = prefix;
+
+        public string LocalName { get; } = localName;
+
+        public long ResolvedBy { get; set; }
+
+        public int ResolvedIn { get; set; }
+
+        public string? Namespace { get; set; }
+    }
+
     /// <summary>
-    /// One string per name in a part: names repeat thousands of times in a Word body. Most are found by their bytes
-    /// in <see cref="_recent"/>, without decoding and hashing them.
+    /// The names (and short attribute values) this thread has read, by their bytes: the documents of a batch use the
+    /// same few dozen, so they are decoded and split once. A slot another name takes is filled again when needed.
     /// </summary>
-    private string Intern(ReadOnlySpan<byte> utf8)
+    private static class Names
     {
-        var recent = _recent ??= new (byte[]?, string?)[RecentSlots];
-        var slot = utf8.IsEmpty ? 0 : (utf8.Length * 31 + utf8[0] * 7 + utf8[^1]) & (RecentSlots - 1);
-        var (recentUtf8, recentName) = recent[slot];
-        if (recentName is not null && utf8.SequenceEqual(recentUtf8)) return recentName;
-        var name = Decoded(utf8);
-        if (recentName is null && utf8.Length <= 64) recent[slot] = (utf8.ToArray(), name);
-        return name;
-    }
+        private const int Slots = 512;
 
-    private const int RecentSlots = 256;
+        [ThreadStatic]
+        private static QualifiedName?[]? _slots;
 
-    /// <summary>
-    /// The names (and short attribute values) this thread has read, by a hash of their bytes, each slot filled once:
-    /// the documents of a batch use the same few dozen, so a slot is rarely contended, and a name not found here is
-    /// still read correctly below.
-    /// </summary>
-    [ThreadStatic]
-    private static (byte[]? Utf8, string? Name)[]? _recent;
-
-    /// <summary>The name decoded, one string per name in the part.</summary>
-    private string Decoded(ReadOnlySpan<byte> utf8)
-    {
-        Span<char> chars = stackalloc char[256];
-        if (utf8.Length <= chars.Length && Encoding.UTF8.TryGetChars(utf8, chars, out var count))
+        public static QualifiedName Intern(ReadOnlySpan<byte> utf8)
         {
-            var name = chars[..count];
-            if (_nameLookup.TryGetValue(name, out var existing)) return existing;
-            var added = name.ToString();
-            _names.Add(added);
-            return added;
+            var slots = _slots ??= new QualifiedName?[Slots];
+            var hash = 2166136261u;
+            foreach (var b in utf8) hash = (hash ^ b) * 16777619u;
+            ref var slot = ref slots[hash & (Slots - 1)];
+            if (slot is { } found && utf8.SequenceEqual(found.Utf8)) return found;
+            var qualified = Encoding.UTF8.GetString(utf8);
+            var colon = qualified.IndexOf(':');
+            var name = new QualifiedName(utf8.ToArray(), qualified, colon < 0 ? "" : qualified[..colon], colon < 0 ? qualified : qualified[(colon + 1)..]);
+            if (utf8.Length <= 64) slot = name;
+            return name;
         }
-        return Encoding.UTF8.GetString(utf8);
     }
 
-    private static (int Start, int Length) Name(ReadOnlySpan<byte> xml, int start)
+    private static readonly SearchValues<byte> NameEnd = SearchValues.Create(" \t\r\n>/=<\"'"u8);
+
+    private (int Start, int Length) Name(ReadOnlySpan<byte> xml, int start)
     {
-        var i = start;
-        while (i < xml.Length && xml[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'>' or (byte)'/' or (byte)'=' or (byte)'<' or (byte)'"' or (byte)'\''))
-        {
-            i++;
-        }
-        if (i == start) throw Error("缺少名称", start);
-        return (start, i - start);
+        var end = start < _length ? xml[start..].IndexOfAny(NameEnd) : 0;
+        var length = end < 0 ? _length - start : end;
+        if (length == 0) throw Error("缺少名称", start);
+        return (start, length);
     }
 
-    private static int SkipWhitespace(ReadOnlySpan<byte> xml, int i)
+    private int SkipWhitespace(ReadOnlySpan<byte> xml, int i)
     {
-        while (i < xml.Length && xml[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        while (i < _length && xml[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
         return i;
     }
 
-    private static bool IsWhitespace(ReadOnlySpan<byte> text) => SkipWhitespace(text, 0) == text.Length;
+    private static bool IsWhitespace(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\r\n"u8) < 0;
 
     private static int After(ReadOnlySpan<byte> xml, int from, ReadOnlySpan<byte> end, string unterminated)
     {
