@@ -268,7 +268,14 @@ internal sealed class OfficeXmlReader : IDisposable
                 return true;
             }
             var rest = xml[_i..];
-            if (rest.StartsWith("<?"u8))
+            var second = rest.Length > 1 ? rest[1] : (byte)0;
+            if (second is not ((byte)'?' or (byte)'!' or (byte)'/'))
+            {
+                if (_sawRoot && _open.Count == 0) throw Error("有第二个根元素", _i);
+                StartTag(xml);
+                return true;
+            }
+            if (second == (byte)'?')
             {
                 _i = After(xml, _i, "?>"u8, "处理指令没有结束");
             }
@@ -286,11 +293,11 @@ internal sealed class OfficeXmlReader : IDisposable
                 Node = OfficeXmlNode.Text;
                 return true;
             }
-            else if (rest.StartsWith("<!"u8))
+            else if (second == (byte)'!')
             {
                 throw Error("不接受文档类型定义（DTD）", _i);
             }
-            else if (rest.StartsWith("</"u8))
+            else
             {
                 var (start, length) = Name(xml, _i + 2);
                 var close = SkipWhitespace(xml, start + length);
@@ -301,12 +308,6 @@ internal sealed class OfficeXmlReader : IDisposable
                 }
                 _i = close + 1;
                 EndElement();
-                return true;
-            }
-            else
-            {
-                if (_sawRoot && _open.Count == 0) throw Error("有第二个根元素", _i);
-                StartTag(xml);
                 return true;
             }
         }
@@ -523,9 +524,10 @@ internal sealed class OfficeXmlReader : IDisposable
         public static QualifiedName Intern(ReadOnlySpan<byte> utf8)
         {
             var slots = _slots ??= new QualifiedName?[Slots];
-            var hash = 2166136261u;
-            foreach (var b in utf8) hash = (hash ^ b) * 16777619u;
-            ref var slot = ref slots[hash & (Slots - 1)];
+            // The length and three bytes tell the names of a body apart ("w:rPr" from "w:pPr", "w:tc" from "w:tr").
+            var hash = (uint)utf8.Length * 0x9E3779B1u;
+            if (!utf8.IsEmpty) hash ^= (uint)(utf8[0] | utf8[utf8.Length / 2] << 8 | utf8[^1] << 16) * 0x85EBCA6Bu;
+            ref var slot = ref slots[(hash ^ hash >> 16) & (Slots - 1)];
             if (slot is { } found && utf8.SequenceEqual(found.Utf8)) return found;
             var qualified = Encoding.UTF8.GetString(utf8);
             var colon = qualified.IndexOf(':');
@@ -535,19 +537,33 @@ internal sealed class OfficeXmlReader : IDisposable
         }
     }
 
-    private static readonly SearchValues<byte> NameEnd = SearchValues.Create(" \t\r\n>/=<\"'"u8);
+    /// <summary>1 for the bytes that end a name (whitespace, markup, quotes), 2 for whitespace among them.</summary>
+    private static ReadOnlySpan<byte> Delimiters =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        3, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     private (int Start, int Length) Name(ReadOnlySpan<byte> xml, int start)
     {
-        var end = start < _length ? xml[start..].IndexOfAny(NameEnd) : 0;
-        var length = end < 0 ? _length - start : end;
-        if (length == 0) throw Error("缺少名称", start);
-        return (start, length);
+        // Names are a few bytes: a table lookup per byte beats a vectorized search.
+        var delimiters = Delimiters;
+        var i = start;
+        while (i < xml.Length && delimiters[xml[i]] == 0) i++;
+        if (i == start) throw Error("缺少名称", start);
+        return (start, i - start);
     }
 
-    private int SkipWhitespace(ReadOnlySpan<byte> xml, int i)
+    private static int SkipWhitespace(ReadOnlySpan<byte> xml, int i)
     {
-        while (i < _length && xml[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        var delimiters = Delimiters;
+        while (i < xml.Length && delimiters[xml[i]] == 3) i++;
         return i;
     }
 
