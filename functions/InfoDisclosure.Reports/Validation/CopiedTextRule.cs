@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using InfoDisclosure.Reports.Model;
 
 namespace InfoDisclosure.Reports.Validation;
@@ -53,24 +55,30 @@ public static class CopiedTextRule
     {
         var now = Sections(report);
         var before = Sections(previous);
-        var lastYearParagraphs = before.Values.SelectMany(p => p).Select(Squeeze).Where(p => p.Length >= MinRepeatedLength).ToHashSet(StringComparer.Ordinal);
+        var lastYearParagraphs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paragraphs in before.Values)
+        {
+            foreach (var paragraph in paragraphs)
+            {
+                if (paragraph.Length >= MinRepeatedLength) lastYearParagraphs.Add(paragraph);
+            }
+        }
 
         var copied = new List<CopiedSection>();
         long total = 0, copiedChars = 0;
-        foreach (var (where, paragraphs) in now)
+        foreach (var (where, squeezed) in now)
         {
-            var squeezed = paragraphs.Select(Squeeze).ToList();
             var length = squeezed.Sum(p => p.Length);
             total += length;
 
             double? similarity = null;
             if (before.TryGetValue(where, out var old) && length >= MinSectionLength)
             {
-                similarity = Jaccard(Grams(squeezed), Grams(old.Select(Squeeze)));
+                similarity = Jaccard(Grams(squeezed), Grams(old));
             }
             if (similarity >= Threshold)
             {
-                copied.Add(new CopiedSection(where, similarity, Enumerable.Range(1, paragraphs.Count).ToList(), true));
+                copied.Add(new CopiedSection(where, similarity, Enumerable.Range(1, squeezed.Count).ToList(), true));
                 copiedChars += length;
                 continue;
             }
@@ -84,6 +92,7 @@ public static class CopiedTextRule
 
     public static string Percent(double share) => (Math.Floor(share * 1000) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>Each section's paragraphs, squeezed (<see cref="Squeeze"/>).</summary>
     private static Dictionary<string, List<string>> Sections(AnnualReport report)
     {
         var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -92,45 +101,75 @@ public static class CopiedTextRule
             if (where == Locations.Opening || string.IsNullOrWhiteSpace(text)) continue;
             if (text.TrimStart().StartsWith(NewReport.UnrevisedMarker, StringComparison.Ordinal)) continue;
             if (!sections.TryGetValue(where, out var list)) sections[where] = list = [];
-            list.Add(text);
+            list.Add(Squeeze(text));
         }
         return sections;
     }
 
-    /// <summary>The paragraph without whitespace: a reflowed or re-indented paragraph is the same paragraph.</summary>
-    private static string Squeeze(string paragraph) => string.Concat(paragraph.Where(c => !char.IsWhiteSpace(c)));
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> holds to be whitespace.</summary>
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    /// <summary>The section's character 3-grams, each packed in a long (three UTF-16 units): no string per gram.</summary>
-    private static HashSet<long> Grams(IEnumerable<string> paragraphs)
+    /// <summary>The paragraph without whitespace: a reflowed or re-indented paragraph is the same paragraph.</summary>
+    private static string Squeeze(string paragraph)
     {
-        var grams = new HashSet<long>();
-        foreach (var paragraph in paragraphs)
+        if (paragraph.AsSpan().IndexOfAny(Whitespace) < 0) return paragraph;
+        var kept = new StringBuilder(paragraph.Length);
+        var rest = paragraph.AsSpan();
+        while (rest.Length > 0)
         {
-            var text = DigitsAsOne(Cell.NormalizeDigits(paragraph));
-            for (var i = 0; i + 3 <= text.Length; i++) grams.Add((long)text[i] << 32 | (long)text[i + 1] << 16 | text[i + 2]);
+            var at = rest.IndexOfAny(Whitespace);
+            if (at < 0)
+            {
+                kept.Append(rest);
+                break;
+            }
+            kept.Append(rest[..at]);
+            rest = rest[(at + 1)..];
         }
-        return grams;
+        return kept.ToString();
     }
 
-    private static string DigitsAsOne(string text)
+    /// <summary>
+    /// The section's character 3-grams, each packed in a long (three UTF-16 units), with full-width digits read as
+    /// ASCII and every run of digits as one "#".
+    /// </summary>
+    private static HashSet<long> Grams(List<string> paragraphs)
     {
-        var result = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var grams = new HashSet<long>(paragraphs.Sum(p => p.Length));
+        foreach (var paragraph in paragraphs)
         {
-            if (char.IsAsciiDigit(text[i]))
+            long window = 0;
+            var inWindow = 0;
+            var inDigits = false;
+            foreach (var original in paragraph)
             {
-                if (i == 0 || !char.IsAsciiDigit(text[i - 1])) result.Append('#');
-                continue;
+                var c = original is >= '\uFF0B' and <= '\uFF19' ? (char)(original - 0xFEE0) : original;
+                if (char.IsAsciiDigit(c))
+                {
+                    if (inDigits) continue;
+                    inDigits = true;
+                    c = '#';
+                }
+                else
+                {
+                    inDigits = false;
+                }
+                window = (window << 16 | c) & 0xFFFF_FFFF_FFFF;
+                if (++inWindow >= 3) grams.Add(window);
             }
-            result.Append(text[i]);
         }
-        return result.ToString();
+        return grams;
     }
 
     private static double Jaccard(HashSet<long> a, HashSet<long> b)
     {
         if (a.Count == 0 && b.Count == 0) return 0;
-        var shared = a.Count(b.Contains);
+        var shared = 0;
+        foreach (var gram in a)
+        {
+            if (b.Contains(gram)) shared++;
+        }
         return (double)shared / (a.Count + b.Count - shared);
     }
 }
