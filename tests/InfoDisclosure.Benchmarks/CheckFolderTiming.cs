@@ -11,7 +11,7 @@ namespace InfoDisclosure.Benchmarks;
 /// temporary folder tree (default mix: six in ten .txt, three .html, one .json), some with a broken total, then times the
 /// built CLI's `check` on the whole folder as a separate process, start-up included (Stopwatch from Process.Start to
 /// exit), with the CPU time it took per report (user + system, all threads) and the load average beside it: on a shared
-/// machine the CPU time is the figure to compare. `--cli PATH` times another build's infodisclosure.dll. Prints the
+/// machine the CPU time is the figure to compare. `--cli PATH` times another build's infodisclosure.dll (or a native-compiled infodisclosure executable). Prints the
 /// figures; asserts nothing.
 /// </summary>
 public static class CheckFolderTiming
@@ -33,7 +33,7 @@ public static class CheckFolderTiming
 
         var written = Generate(folder, count, mix);
         Console.WriteLine($"{count} reports ({mix}) in {folder}: {written / 1024.0 / 1024.0:F1} MiB");
-        Console.WriteLine($"CLI: dotnet {cli}; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"CLI: {cli}; {Environment.ProcessorCount} cores");
 
         foreach (var extra in new[] { Array.Empty<string>(), ["--json"] })
         {
@@ -64,13 +64,7 @@ public static class CheckFolderTiming
 
     private static (double Ms, (int ExitCode, int Lines, string Last) Result) TimeOnce(string cli, string folder, string[] extra)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in new[] { cli, "check", folder }.Concat(extra)) start.ArgumentList.Add(arg);
+        var start = CliProcess.StartInfo(cli, ["check", folder, .. extra]);
 
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

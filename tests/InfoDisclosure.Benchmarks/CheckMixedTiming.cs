@@ -16,7 +16,7 @@ namespace InfoDisclosure.Benchmarks;
 /// separate process (start-up included), then on all four together; it prints wall time, reports/s, the process's CPU
 /// time per report (user + system, all threads: on a shared machine wall time says more about the neighbours than about
 /// us) and its peak memory (VmHWM, sampled while it runs), with the load average. Asserts nothing.
-/// `--cli PATH` times another build's infodisclosure.dll (a copy of the build before a change, for before/after runs
+/// `--cli PATH` times another build's infodisclosure.dll (or a native-compiled infodisclosure executable) (a copy of the build before a change, for before/after runs
 /// close in time); the reports are written once per COUNT and reused while their folder is complete.
 /// A PDF is printed once per fixture and year and copied under each agency's name in the file name only: Chromium at
 /// thousands of pages would time the printer, not the reader.
@@ -55,13 +55,7 @@ public static class CheckMixedTiming
 
     private static (double Ms, double CpuMs, long Peak, int Exit, string Last) Time(string cli, string folder)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in new[] { cli, "check", folder }) start.ArgumentList.Add(arg);
+        var start = CliProcess.StartInfo(cli, ["check", folder]);
         var cpu = ChildCpu.Milliseconds();
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

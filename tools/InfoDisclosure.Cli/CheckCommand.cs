@@ -35,14 +35,15 @@ public static class CheckCommand
     /// <summary>A file after import: its report, or why it could not be read.</summary>
     private sealed record Loaded(string File, LoadedReport? Report, string? Error);
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>The --json output, from generated metadata (no reflection: the CLI may be compiled to native code).</summary>
+    private static readonly CheckJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         // Chinese as it is, not \uXXXX: the output is read by people and by scripts alike.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        Converters = { new JsonStringEnumConverter<Severity>(JsonNamingPolicy.CamelCase) },
+    });
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -89,7 +90,7 @@ public static class CheckCommand
         foreach (var path in missing) stderr.WriteLine($"无法读取 {path}：文件或文件夹不存在 (not found)");
         foreach (var result in results.Where(r => r.Error is not null)) stderr.WriteLine($"无法读取 {result.Error}");
 
-        if (parsed.Has("--json")) stdout.WriteLine(JsonSerializer.Serialize(results, JsonOptions));
+        if (parsed.Has("--json")) stdout.WriteLine(JsonSerializer.Serialize(results, Json.ResultArray));
         else WriteHuman(results, missing.Count, stdout);
         if (reportPath is not null) WriteBatchReport(reportPath, reportKind!, results);
 
@@ -214,3 +215,6 @@ public static class CheckCommand
             $"错误{errors}条，警告{warnings}条" + (unreadable > 0 ? $"；{unreadable}个输入无法读取。" : "。"));
     }
 }
+
+[JsonSerializable(typeof(CheckCommand.Result[]))]
+internal sealed partial class CheckJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,10 +10,37 @@ namespace InfoDisclosure.Reports.Model;
 /// <summary>The report's JSON: camelCase names, Chinese text unescaped, cells as number, null (blank) or string (text as printed).</summary>
 public static class ReportJson
 {
-    public static readonly JsonSerializerOptions Options = CreateOptions(indented: true);
-    public static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
+    private const string ForHosts = "Options for the hosts' own types, enums by reflection; the report itself is read and written without.";
 
+    /// <summary>The report's options, with an enum converter for other types a host serializes alongside.</summary>
+    public static JsonSerializerOptions Options
+    {
+        [RequiresDynamicCode(ForHosts)]
+        get => WithEnums.Indented;
+    }
+
+    public static JsonSerializerOptions Compact
+    {
+        [RequiresDynamicCode(ForHosts)]
+        get => WithEnums.Compact;
+    }
+
+    [RequiresDynamicCode(ForHosts)]
     public static JsonSerializerOptions CreateOptions(bool indented)
+    {
+        var options = ReportOptions(indented);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return options;
+    }
+
+    [RequiresDynamicCode(ForHosts)]
+    private static class WithEnums
+    {
+        public static readonly JsonSerializerOptions Indented = CreateOptions(indented: true);
+        public static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
+    }
+
+    private static JsonSerializerOptions ReportOptions(bool indented)
     {
         var options = new JsonSerializerOptions
         {
@@ -29,20 +57,27 @@ public static class ReportJson
             RespectNullableAnnotations = true,
         };
         options.Converters.Add(new CellJsonConverter());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         return options;
     }
 
+    // The report itself is read and written through generated metadata: no reflection, so the CLI can be compiled
+    // ahead of time to native code (the report has no enums, so it needs no enum converter).
+    private static readonly ReportJsonContext Indented = new(ReportOptions(indented: true));
+    private static readonly ReportJsonContext Single = new(ReportOptions(indented: false));
+
     public static string Serialize(AnnualReport report, bool indented = true) =>
-        JsonSerializer.Serialize(report, indented ? Options : Compact);
+        JsonSerializer.Serialize(report, (indented ? Indented : Single).AnnualReport);
 
     /// <summary>Reads a report; a malformed document throws <see cref="JsonException"/> whose Path names the field.</summary>
     public static AnnualReport Deserialize(string json) =>
-        JsonSerializer.Deserialize<AnnualReport>(json, Options) ?? throw new JsonException("The document is empty (null).");
+        JsonSerializer.Deserialize(json, Indented.AnnualReport) ?? throw new JsonException("The document is empty (null).");
 
     /// <summary>A deep copy through JSON.</summary>
     public static AnnualReport Clone(AnnualReport report) => Deserialize(Serialize(report, indented: false));
 }
+
+[JsonSerializable(typeof(AnnualReport))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 public sealed class CellJsonConverter : JsonConverter<Cell>
 {
