@@ -47,14 +47,20 @@ public static partial class LabelMatching
                 '‘' or '’' => '\'',
                 _ => ch,
             };
-            if (char.IsWhiteSpace(c) || c == '*') continue;
+            if (IsWhiteSpace(c) || c == '*') continue;
             sb.Append(c);
         }
         return sb.ToString();
     }
 
     private static bool Changes(char c) =>
-        c is >= '\uFF01' and <= '\uFF5E' or '\u3000' or '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c);
+        c > '\u3000' ? c is >= '\uFF01' and <= '\uFF5E' : c is '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c);
+
+    /// <summary>
+    /// <see cref="char.IsWhiteSpace(char)"/>, answered without a table look-up for the characters above U+3000 (every
+    /// Chinese character), none of which is white space.
+    /// </summary>
+    internal static bool IsWhiteSpace(char c) => c <= '\u3000' && char.IsWhiteSpace(c);
 
     /// <summary>
     /// Whether <see cref="Cell.Parse"/> reads the text as a number. Text with a character no number has (a Chinese
@@ -66,7 +72,7 @@ public static partial class LabelMatching
         if (text.Length is > 0 and <= 28 && IsAsciiDigits(text)) return true;
         foreach (var c in text)
         {
-            if (!(char.IsAsciiDigit(c) || c is '.' or '-' or ',' or ' ' or (>= '\uFF0B' and <= '\uFF19') || char.IsWhiteSpace(c))) return false;
+            if (!(char.IsAsciiDigit(c) || c is '.' or '-' or ',' or ' ' or (>= '\uFF0B' and <= '\uFF19') || IsWhiteSpace(c))) return false;
         }
         return Cell.Parse(text).IsNumber;
     }
@@ -184,7 +190,7 @@ public static partial class LabelMatching
 
     private static int SkipWhiteSpace(string s, int i)
     {
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        while (i < s.Length && IsWhiteSpace(s[i])) i++;
         return i;
     }
 
@@ -195,7 +201,7 @@ public static partial class LabelMatching
     {
         foreach (var c in label)
         {
-            if (c != '*' && !char.IsWhiteSpace(c)) return c;
+            if (c != '*' && !IsWhiteSpace(c)) return c;
         }
         return '\0';
     }
@@ -273,6 +279,9 @@ public static partial class LabelMatching
     /// <summary>Characters a heading may add or leave out without being mistyped ("存在主要问题", "工作总体情况").</summary>
     private const string OptionalInHeadings = "的工作";
 
+    /// <summary>The most characters a heading may have mistyped.</summary>
+    private const int MaxHeadingDistance = 2;
+
     /// <summary>
     /// The template's wording of section <paramref name="number"/>'s heading when the printed one is that wording
     /// mistyped (one or two characters added, left out or changed, e.g. "政府信息公开行政法复议、行政诉讼情况"); null
@@ -286,11 +295,13 @@ public static partial class LabelMatching
         var best = int.MaxValue;
         foreach (var wording in HeadingWordings[number - 1])
         {
-            var distance = EditDistance(printed, wording);
+            // Most headings are printed as the template words them: no distance to compute.
+            if (printed == wording) return null;
+            var distance = EditDistance(printed, wording, OptionalInHeadings, MaxHeadingDistance);
             if (distance == 0) return null;
             if (distance < best) (best, closest) = (distance, wording);
         }
-        return best <= 2 ? closest : null;
+        return best <= MaxHeadingDistance ? closest : null;
     }
 
     /// <summary>The header labels of section 四's table, as the template words them.</summary>
@@ -306,16 +317,26 @@ public static partial class LabelMatching
     {
         var printed = Normalize(label);
         if (printed.Length == 0) return null;
+        // Only the closest wording decides, and it is a typo only within its own allowance (at most 2): distances
+        // beyond the largest allowance need not be known, only that they are too far.
+        var maxDistance = 0;
+        foreach (var wording in wordings) maxDistance = Math.Max(maxDistance, TypoAllowance(Normalize(wording)));
         string? closest = null;
         var best = int.MaxValue;
         foreach (var wording in wordings)
         {
-            var distance = EditDistance(printed, Normalize(wording), "");
+            var normalized = Normalize(wording);
+            if (printed == normalized) return null;
+            // Only a wording closer than the closest so far can change the answer.
+            var distance = EditDistance(printed, normalized, "", Math.Min(maxDistance, best - 1));
             if (distance == 0) return null;
-            if (distance < best) (best, closest) = (distance, wording);
+            if (distance < best && distance <= maxDistance) (best, closest) = (distance, wording);
         }
-        return closest is not null && best <= Math.Min(2, Normalize(closest).Length / 4) ? closest : null;
+        return closest is not null && best <= TypoAllowance(Normalize(closest)) ? closest : null;
     }
+
+    /// <summary>How many characters a table label may have mistyped: one in four, at most 2.</summary>
+    private static int TypoAllowance(string normalizedWording) => Math.Min(2, normalizedWording.Length / 4);
 
     /// <summary>The <see cref="Rules.LabelTypo"/> finding for a row label of section 二 read tolerantly.</summary>
     public static Finding ProactiveLabelTypo(string where, string printed, string template) =>
@@ -325,25 +346,40 @@ public static partial class LabelMatching
     public static Finding ReviewLabelTypo(string where, string printed, string template) =>
         new(Rules.LabelTypo, Severity.Warning, where, $"第四部分的表头印为“{printed.Trim()}”，模板为“{template}”。");
 
-    /// <summary>Edit distance where adding or leaving out one of <paramref name="optional"/> costs nothing.</summary>
-    private static int EditDistance(string a, string b, string optional = OptionalInHeadings)
+    /// <summary>
+    /// Edit distance where adding or leaving out one of <paramref name="optional"/> costs nothing, when it is at most
+    /// <paramref name="max"/>; any value above <paramref name="max"/> when it is more (the rest is not computed).
+    /// </summary>
+    private static int EditDistance(string a, string b, string optional, int max)
     {
-        int Cost(char c) => optional.Contains(c) ? 0 : 1;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 1; j <= b.Length; j++) previous[j] = previous[j - 1] + Cost(b[j - 1]);
+        // Every character added or left out costs 1 when none is optional: lengths this far apart are too far.
+        if (optional.Length == 0 && Math.Abs(a.Length - b.Length) > max) return max + 1;
+        Span<int> rows = b.Length < 128 ? stackalloc int[2 * (b.Length + 1)] : new int[2 * (b.Length + 1)];
+        var previous = rows[..(b.Length + 1)];
+        var current = rows[(b.Length + 1)..];
+        previous[0] = 0;
+        for (var j = 1; j <= b.Length; j++) previous[j] = previous[j - 1] + Cost(b[j - 1], optional);
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = previous[0] + Cost(a[i - 1]);
+            var costA = Cost(a[i - 1], optional);
+            current[0] = previous[0] + costA;
+            var rowMin = current[0];
             for (var j = 1; j <= b.Length; j++)
             {
-                current[j] = Math.Min(Math.Min(previous[j] + Cost(a[i - 1]), current[j - 1] + Cost(b[j - 1])),
+                current[j] = Math.Min(Math.Min(previous[j] + costA, current[j - 1] + Cost(b[j - 1], optional)),
                     previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                rowMin = Math.Min(rowMin, current[j]);
             }
-            (previous, current) = (current, previous);
+            // No cost is negative, so no later row gets below this one's least.
+            if (rowMin > max) return max + 1;
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }
+
+    private static int Cost(char c, string optional) => optional.Length > 0 && optional.Contains(c) ? 0 : 1;
 
     /// <summary>
     /// A numbered part "（一）…" or "(一) …" at the start of a line of prose: its number and the text after the
