@@ -78,10 +78,18 @@ public static partial class LabelMatching
     }
 
     /// <summary><see cref="Cell.Parse"/>, with a plain count (1 to 28 ASCII digits, most cells) read directly.</summary>
-    internal static Cell ParseCell(string text) =>
-        text.Length is > 0 and <= 28 && IsAsciiDigits(text)
-            ? Cell.Of(decimal.Parse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture))
-            : Cell.Parse(text);
+    internal static Cell ParseCell(string text)
+    {
+        if (text.Length is 0 or > 28 || !IsAsciiDigits(text)) return Cell.Parse(text);
+        // Up to 18 digits fit a long: summed here, as decimal.Parse would read them (an integer, scale 0).
+        if (text.Length <= 18)
+        {
+            var value = 0L;
+            foreach (var c in text) value = value * 10 + (c - '0');
+            return Cell.Of(value);
+        }
+        return Cell.Of(decimal.Parse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     private static bool IsAsciiDigits(string text)
     {
@@ -130,6 +138,15 @@ public static partial class LabelMatching
         if (MatchSection(s, out var section, out length)) return new(MarkerKind.Section, section, s[length..].Trim());
         if (MatchItem(s, out var item, out length)) return new(MarkerKind.Item, item, s[length..].Trim());
         return new(MarkerKind.None, 0, s);
+    }
+
+    /// <summary>The kind of <see cref="ParseMarker"/>, without the text after the marker.</summary>
+    internal static MarkerKind MarkerKindOf(string label)
+    {
+        var s = label.Trim().Replace("**", "");
+        if (MatchPart(s, out _, out _)) return MarkerKind.Part;
+        if (MatchSection(s, out _, out _)) return MarkerKind.Section;
+        return MatchItem(s, out _, out _) ? MarkerKind.Item : MarkerKind.None;
     }
 
     // The three markers are matched by hand (labels are read by the thousand): each method matches exactly what its
@@ -413,6 +430,9 @@ public sealed class ApplicationRowMatcher
     private sealed record RowKey(ApplicationRow Row, int Section, int Part, int Item, string Text)
     {
         public string NormalizedText { get; } = LabelMatching.Normalize(Text);
+
+        /// <summary>Where the key stands in <see cref="Keys"/>.</summary>
+        public int Index { get; init; }
     }
 
     private static readonly RowKey[] Keys = BuildKeys();
@@ -463,25 +483,35 @@ public sealed class ApplicationRowMatcher
         if (item > 0 && part == 0) part = currentGroup != 0 ? currentGroup : Keys[Math.Min(nextIndex, Keys.Length - 1)].Part;
         if (section == 3) section = 0;
 
+        var normalized = LabelMatching.Normalize(text);
         RowKey? found = null;
         if (section != 0 || part != 0)
         {
-            found = Keys.FirstOrDefault(k => k.Section == section && k.Part == part && k.Item == item);
-            // The numbering names a row; the text must not contradict it outright.
-            if (found is not null && text.Length > 0 && LabelMatching.SimilarityOfNormalized(LabelMatching.Normalize(text), found.NormalizedText) < 0.3) found = null;
+            found = KeyNumbered(section, part, item);
+            // The numbering names a row; the text must not contradict it outright (the same text never does).
+            if (found is not null && text.Length > 0 && normalized != found.NormalizedText
+                && LabelMatching.SimilarityOfNormalized(normalized, found.NormalizedText) < 0.3) found = null;
         }
-        found ??= BestBySimilarity(text);
+        found ??= BestBySimilarity(normalized);
         if (found is null) return (Outcome.Unknown, null);
 
         if (found.Part is >= 3 and <= 6) currentGroup = found.Part;
-        nextIndex = Array.IndexOf(Keys, found) + 1;
-        if (text.Length > 0 && LabelMatching.Normalize(text) != found.NormalizedText) Typo = (text, found.Text);
+        nextIndex = found.Index + 1;
+        if (text.Length > 0 && normalized != found.NormalizedText) Typo = (text, found.Text);
         return (Outcome.Row, found.Row);
     }
 
-    private RowKey? BestBySimilarity(string text)
+    private static RowKey? KeyNumbered(int section, int part, int item)
     {
-        var normalized = LabelMatching.Normalize(text);
+        foreach (var key in Keys)
+        {
+            if (key.Section == section && key.Part == part && key.Item == item) return key;
+        }
+        return null;
+    }
+
+    private RowKey? BestBySimilarity(string normalized)
+    {
         if (normalized.Length == 0) return null;
         RowKey? best = null;
         var bestScore = 0.0;
@@ -522,6 +552,6 @@ public sealed class ApplicationRowMatcher
         keys.Add(new(ApplicationRows.OtherProcessingSingleRow, 0, 6, 0, LabelMatching.StripMarker(ApplicationRows.OtherProcessingSingleRow.Label)));
         keys.Add(new(ApplicationRows.ResultsTotal, 0, 7, 0, LabelMatching.StripMarker(ApplicationRows.ResultsTotal.Label)));
         keys.Add(new(ApplicationRows.CarriedForward, 4, 0, 0, LabelMatching.StripMarker(ApplicationRows.CarriedForward.Label)));
-        return keys.ToArray();
+        return keys.Select((key, index) => key with { Index = index }).ToArray();
     }
 }
