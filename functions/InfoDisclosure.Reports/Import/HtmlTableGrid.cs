@@ -47,6 +47,9 @@ public sealed class HtmlTableGrid
     /// <summary>The distinct cells of a row in column order, each once however many slots it covers.</summary>
     public IReadOnlyList<HtmlGridCell> CellsOf(int row) => _distinctCells[row];
 
+    /// <summary><see cref="CellsOf"/> as a span, for the table reader's loops over every row.</summary>
+    internal ReadOnlySpan<HtmlGridCell> CellSpanOf(int row) => _distinctCells[row];
+
     private static HtmlGridCell[] DistinctCells(HtmlGridCell?[] row)
     {
         var cells = new List<HtmlGridCell>(row.Length);

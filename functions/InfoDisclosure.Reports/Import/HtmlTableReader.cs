@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
 
@@ -100,7 +101,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     {
         for (var r = 0; r < grid.Rows.Count; r++)
         {
-            foreach (var cell in grid.CellsOf(r))
+            foreach (var cell in grid.CellSpanOf(r))
             {
                 if (StartsIn(cell, r) && IsTrialFormatMark(cell.Text)) return true;
             }
@@ -127,7 +128,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         // The text of the cells, read where each starts, then the caption.
         for (var r = 0; r < grid.Rows.Count; r++)
         {
-            foreach (var cell in grid.CellsOf(r))
+            foreach (var cell in grid.CellSpanOf(r))
             {
                 if (StartsIn(cell, r) && Classify(cell.Text, ref reconsideration, ref litigation, ref proactive)) return 3;
             }
@@ -172,10 +173,10 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// The row label: the last of the label (or empty) cells a row starts with, so a label printed twice or after an
     /// empty cell is not taken for a figure. The first non-empty cell when the row starts with a figure; -1 when empty.
     /// </summary>
-    private static int LeadingLabel(IReadOnlyList<HtmlGridCell> cells)
+    private static int LeadingLabel(ReadOnlySpan<HtmlGridCell> cells)
     {
         var label = -1;
-        for (var i = 0; i < cells.Count && (cells[i].Text.Length == 0 || IsLabel(cells[i].Text)); i++)
+        for (var i = 0; i < cells.Length && (cells[i].Text.Length == 0 || IsLabel(cells[i].Text)); i++)
         {
             if (cells[i].Text.Length > 0) label = i;
         }
@@ -196,16 +197,16 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// and are no figures. Null (and a finding) when the count differs, or when a non-blank figure would be read twice:
     /// from a cell that spans down from a row above, or from one cell that covers two figure columns.
     /// </summary>
-    private List<Cell>? RowFigures(TableBlock table, int row, IReadOnlyList<HtmlGridCell> cells, int start, int count, string name, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
+    private List<Cell>? RowFigures(TableBlock table, int row, ReadOnlySpan<HtmlGridCell> cells, int start, int count, string name, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
     {
         var skip = start;
-        while (skip < cells.Count && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
-        var end = cells.Count;
+        while (skip < cells.Length && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
+        var end = cells.Length;
         while (end > skip && cells[end - 1].Text.Length == 0 && cells[end - 1].Column >= labelledWidth) end--;
         var figureCount = end - skip;
         if (figureCount != count)
         {
-            Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figureCount}个：{Describe(Texts(cells, skip, end))}，此行未读入。");
+            Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figureCount}个：{Describe(Texts(cells[skip..end]))}，此行未读入。");
             return null;
         }
         for (var i = skip; i < end; i++)
@@ -222,12 +223,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return result;
     }
 
-    private static IEnumerable<string> Texts(IReadOnlyList<HtmlGridCell> cells, int from, int end)
+    private static string[] Texts(ReadOnlySpan<HtmlGridCell> cells)
     {
-        for (var i = from; i < end; i++) yield return cells[i].Text;
+        var texts = new string[cells.Length];
+        for (var i = 0; i < cells.Length; i++) texts[i] = cells[i].Text;
+        return texts;
     }
 
-    private static bool IsRepeated(IReadOnlyList<HtmlGridCell> cells, int from, int end, HtmlGridCell cell)
+    private static bool IsRepeated(ReadOnlySpan<HtmlGridCell> cells, int from, int end, HtmlGridCell cell)
     {
         var seen = 0;
         for (var i = from; i < end; i++)
@@ -241,7 +244,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static int LabelledExtent(HtmlTableGrid grid, int row)
     {
         var extent = 0;
-        foreach (var c in grid.CellsOf(row))
+        foreach (var c in grid.CellSpanOf(row))
         {
             if (c.Text.Length > 0) extent = Math.Max(extent, c.Column + c.ColumnSpan);
         }
@@ -252,7 +255,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static int Extent(HtmlTableGrid grid, int row)
     {
         var extent = 0;
-        foreach (var c in grid.CellsOf(row))
+        foreach (var c in grid.CellSpanOf(row))
         {
             if (c.Row == row) extent = Math.Max(extent, c.Column + c.ColumnSpan);
         }
@@ -284,7 +287,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             var labelledWidth = int.MaxValue;
             for (var r = 0; r < table.Grid.Rows.Count; r++)
             {
-                var cells = table.Grid.CellsOf(r);
+                var cells = table.Grid.CellSpanOf(r);
                 var firstIndex = FirstNonEmpty(cells);
                 if (firstIndex < 0 || IsCaption(cells[firstIndex].Text)) continue;
                 if (LabelMatching.Normalize(cells[firstIndex].Text).StartsWith("信息内容", StringComparison.Ordinal))
@@ -300,7 +303,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 var layoutIndex = ProactiveLayoutIndexOf(normalizedLabel);
                 if (layoutIndex < 0 || !IsLabel(label))
                 {
-                    Unreadable(RowWhere(table, r), $"第二部分无法识别的表格行：{Describe(Texts(cells, 0, cells.Count))}");
+                    Unreadable(RowWhere(table, r), $"第二部分无法识别的表格行：{Describe(Texts(cells))}");
                     continue;
                 }
                 var (layout, normalizedItem) = ProactiveLayouts[layoutIndex];
@@ -362,9 +365,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return best;
     }
 
-    private static int FirstNonEmpty(IReadOnlyList<HtmlGridCell> cells)
+    private static int FirstNonEmpty(ReadOnlySpan<HtmlGridCell> cells)
     {
-        for (var i = 0; i < cells.Count; i++)
+        for (var i = 0; i < cells.Length; i++)
         {
             if (cells[i].Text.Length > 0) return i;
         }
@@ -419,7 +422,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 if (Overflows(block, r, headerWidth, $"第二部分“{texts[0]}”行")) continue;
-                var figures = RowFigures(block, r, cells, 1, table.Header.Count - 1, $"第二部分“{texts[0]}”行", labelledWidth: labelledWidth);
+                var figures = RowFigures(block, r, grid.CellSpanOf(r), 1, table.Header.Count - 1, $"第二部分“{texts[0]}”行", labelledWidth: labelledWidth);
                 if (figures is not null) table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
             }
         }
@@ -457,7 +460,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
             for (var r = headerRows; r < grid.Rows.Count; r++)
             {
-                var rowCells = grid.CellsOf(r);
+                var rowCells = grid.CellSpanOf(r);
                 if (AllBlank(rowCells)) continue;
 
                 // Labels where the template has them; a row shifted left or right is read by its label cells instead.
@@ -471,21 +474,21 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 {
                     if (cell.Text.Length > 0) labels.Add(cell.Text);
                 }
-                IReadOnlyList<HtmlGridCell> figureCells;
+                ReadOnlySpan<HtmlGridCell> figureCells;
                 var figureStart = 0;
                 if (labels.Count > 0 && !HasExtraFigure(rowCells, r, firstFigure, columns) && !labels.Exists(LabelMatching.IsNumber) && AreFigureSlots(grid, r, columns))
                 {
                     slots.Clear();
                     foreach (var c in columns) slots.Add(grid[r, c]!);
-                    figureCells = slots;
+                    figureCells = CollectionsMarshal.AsSpan(slots);
                 }
                 else
                 {
-                    var labelIndex = Math.Min(rowCells.Count - 1, 3);
+                    var labelIndex = Math.Min(rowCells.Length - 1, 3);
                     while (labelIndex >= 0 && !IsLabel(rowCells[labelIndex].Text)) labelIndex--;
                     if (labelIndex < 0)
                     {
-                        Unreadable(RowWhere(table, r), $"第三部分表格第{r + 1}行没有行名，未读入：{Describe(Texts(rowCells, 0, rowCells.Count))}");
+                        Unreadable(RowWhere(table, r), $"第三部分表格第{r + 1}行没有行名，未读入：{Describe(Texts(rowCells))}");
                         continue;
                     }
                     labels.Clear();
@@ -498,10 +501,10 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 }
 
                 var (outcome, row) = matcher.Match(labels);
-                if (outcome == ApplicationRowMatcher.Outcome.GroupHeading && AllBlank(figureCells, figureStart)) continue;
+                if (outcome == ApplicationRowMatcher.Outcome.GroupHeading && AllBlank(figureCells[figureStart..])) continue;
                 if (row is null)
                 {
-                    Unreadable(RowWhere(table, r), $"第三部分无法识别的表格行（第{r + 1}行）：{Describe(Texts(rowCells, 0, rowCells.Count))}");
+                    Unreadable(RowWhere(table, r), $"第三部分无法识别的表格行（第{r + 1}行）：{Describe(Texts(rowCells))}");
                     continue;
                 }
                 if (read.ContainsKey(row))
@@ -557,16 +560,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return true;
     }
 
-    private static bool AllBlank(IReadOnlyList<HtmlGridCell> cells, int from)
-    {
-        for (var i = from; i < cells.Count; i++)
-        {
-            if (cells[i].Text.Length > 0) return false;
-        }
-        return true;
-    }
-
-    private static bool AllBlank(IReadOnlyList<HtmlGridCell> cells)
+    private static bool AllBlank(ReadOnlySpan<HtmlGridCell> cells)
     {
         foreach (var c in cells)
         {
@@ -576,7 +570,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     }
 
     /// <summary>A non-empty cell starting in the row right of the labels, in no applicant column.</summary>
-    private static bool HasExtraFigure(IReadOnlyList<HtmlGridCell> cells, int row, int firstFigure, int[] columns)
+    private static bool HasExtraFigure(ReadOnlySpan<HtmlGridCell> cells, int row, int firstFigure, int[] columns)
     {
         foreach (var c in cells)
         {
@@ -587,7 +581,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
     private static bool IsApplicationHeader(HtmlTableGrid grid, int row)
     {
-        var cells = grid.CellsOf(row);
+        var cells = grid.CellSpanOf(row);
         var headerWord = false;
         foreach (var c in cells)
         {
@@ -653,7 +647,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         for (var r = 0; r < grid.Rows.Count; r++)
         {
             var header = false;
-            foreach (var c in grid.CellsOf(r)) header = header || IsLabel(c.Text);
+            foreach (var c in grid.CellSpanOf(r)) header = header || IsLabel(c.Text);
             (header ? headerRows : dataRows).Add(r);
         }
         if (dataRows.Count == 0)
@@ -663,7 +657,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         }
         foreach (var r in headerRows)
         {
-            foreach (var c in grid.CellsOf(r))
+            foreach (var c in grid.CellSpanOf(r))
             {
                 if (c.Row == r && LabelMatching.MistypedLabel(c.Text, LabelMatching.ReviewHeaderWordings) is { } template) findings.Add(LabelMatching.ReviewLabelTypo(RowWhere(table, r), c.Text, template));
             }
@@ -678,7 +672,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         for (var i = 1; i < dataRows.Count; i++)
         {
             var more = dataRows[i];
-            if (!AllBlank(grid.CellsOf(more))) Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(Texts(grid.CellsOf(more), 0, grid.CellsOf(more).Count))}");
+            if (!AllBlank(grid.CellSpanOf(more))) Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(Texts(grid.CellSpanOf(more)))}");
         }
         var result = new ReviewAndLitigation();
         // An empty cell under the header's own empty cells is Word's uneven row; anything else is a cell too many.
@@ -694,7 +688,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         {
             if (grid[row, c] is { } cell) figureCells.Add(cell);
         }
-        var figures = RowFigures(table, row, figureCells, 0, 15, "第四部分");
+        var figures = RowFigures(table, row, CollectionsMarshal.AsSpan(figureCells), 0, 15, "第四部分");
         if (figures is null) return result;
         var k = 0;
         foreach (var group in ReportCells.ReviewGroups)
@@ -767,15 +761,26 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             if (grid[row, c] is { } cell && !ReferenceEquals(cell, last) && LabelMatching.Normalize(cell.Text) is { Length: > 0 } text)
             {
                 last = cell;
-                named = 0;
-                for (var k = 0; k < ReviewGroupLabels.Length; k++)
-                {
-                    if (Names(text, ReviewGroupLabels[k])) named |= 1 << k;
-                }
+                named = TemplateHeaderGroups.TryGetValue(text, out var known) ? known : GroupsNamed(text);
             }
             groupsNamed[c] |= named;
         }
     }
+
+    /// <summary>The groups (bit k for group k) a normalized header label names.</summary>
+    private static int GroupsNamed(string label)
+    {
+        var named = 0;
+        for (var k = 0; k < ReviewGroupLabels.Length; k++)
+        {
+            if (Names(label, ReviewGroupLabels[k])) named |= 1 << k;
+        }
+        return named;
+    }
+
+    /// <summary>What the template's own header labels name, worked out once: most tables print only these.</summary>
+    private static readonly Dictionary<string, int> TemplateHeaderGroups = LabelMatching.ReviewHeaderWordings
+        .Select(LabelMatching.Normalize).Distinct().ToDictionary(label => label, GroupsNamed, StringComparer.Ordinal);
 
     /// <summary>Whether a header label is a group's, as printed or mistyped (its LABEL.TYPO is given with the header).</summary>
     private static bool Names(string label, string group) =>

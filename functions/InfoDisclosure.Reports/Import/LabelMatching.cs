@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Model;
@@ -30,9 +31,8 @@ public static partial class LabelMatching
     public static string Normalize(string label)
     {
         // Most labels are already in canonical form: no copy for them.
-        var i = 0;
-        while (i < label.Length && !Changes(label[i])) i++;
-        if (i == label.Length) return label;
+        var i = label.AsSpan().IndexOfAny(Changing);
+        if (i < 0) return label;
 
         var sb = new StringBuilder(label.Length);
         sb.Append(label, 0, i);
@@ -53,8 +53,10 @@ public static partial class LabelMatching
         return sb.ToString();
     }
 
-    private static bool Changes(char c) =>
-        c > '\u3000' ? c is >= '\uFF01' and <= '\uFF5E' : c is '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c);
+    /// <summary>The characters <see cref="Normalize"/> changes or removes, searched for all at once.</summary>
+    private static readonly SearchValues<char> Changing = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => c is >= '\uFF01' and <= '\uFF5E' or '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c)).ToArray());
 
     /// <summary>
     /// <see cref="char.IsWhiteSpace(char)"/>, answered without a table look-up for the characters above U+3000 (every
@@ -133,17 +135,26 @@ public static partial class LabelMatching
     /// <summary>The numbering at the start of a label, if any.</summary>
     public static LabelMarker ParseMarker(string label)
     {
-        var s = label.Trim().Replace("**", "");
-        if (MatchPart(s, out var part, out var length)) return new(MarkerKind.Part, part, s[length..].Trim());
-        if (MatchSection(s, out var section, out length)) return new(MarkerKind.Section, section, s[length..].Trim());
-        if (MatchItem(s, out var item, out length)) return new(MarkerKind.Item, item, s[length..].Trim());
+        var s = Trim(label, 0).Replace("**", "");
+        if (MatchPart(s, out var part, out var length)) return new(MarkerKind.Part, part, Trim(s, length));
+        if (MatchSection(s, out var section, out length)) return new(MarkerKind.Section, section, Trim(s, length));
+        if (MatchItem(s, out var item, out length)) return new(MarkerKind.Item, item, Trim(s, length));
         return new(MarkerKind.None, 0, s);
+    }
+
+    /// <summary>s[start..].Trim(), telling white space by <see cref="IsWhiteSpace"/> (the same characters, found sooner).</summary>
+    private static string Trim(string s, int start)
+    {
+        var end = s.Length;
+        while (start < end && IsWhiteSpace(s[start])) start++;
+        while (end > start && IsWhiteSpace(s[end - 1])) end--;
+        return start == 0 && end == s.Length ? s : s[start..end];
     }
 
     /// <summary>The kind of <see cref="ParseMarker"/>, without the text after the marker.</summary>
     internal static MarkerKind MarkerKindOf(string label)
     {
-        var s = label.Trim().Replace("**", "");
+        var s = Trim(label, 0).Replace("**", "");
         if (MatchPart(s, out _, out _)) return MarkerKind.Part;
         if (MatchSection(s, out _, out _)) return MarkerKind.Section;
         return MatchItem(s, out _, out _) ? MarkerKind.Item : MarkerKind.None;
@@ -334,6 +345,11 @@ public static partial class LabelMatching
     {
         var printed = Normalize(label);
         if (printed.Length == 0) return null;
+        // Printed as one of the wordings (most labels): at distance 0, so no typo, whichever wording comes first.
+        foreach (var wording in wordings)
+        {
+            if (printed == Normalize(wording)) return null;
+        }
         // Only the closest wording decides, and it is a typo only within its own allowance (at most 2): distances
         // beyond the largest allowance need not be known, only that they are too far.
         var maxDistance = 0;
@@ -343,10 +359,8 @@ public static partial class LabelMatching
         foreach (var wording in wordings)
         {
             var normalized = Normalize(wording);
-            if (printed == normalized) return null;
             // Only a wording closer than the closest so far can change the answer.
             var distance = EditDistance(printed, normalized, "", Math.Min(maxDistance, best - 1));
-            if (distance == 0) return null;
             if (distance < best && distance <= maxDistance) (best, closest) = (distance, wording);
         }
         return closest is not null && best <= TypoAllowance(Normalize(closest)) ? closest : null;
