@@ -19,6 +19,7 @@ public sealed class HtmlTableGrid
         Caption = caption;
         SourceLine = sourceLine;
         Rows = rows;
+        _slots = rows.ToArray();
         RowSourceLines = rowSourceLines;
         Width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
         _distinctCells = new HtmlGridCell[rows.Count][];
@@ -27,6 +28,9 @@ public sealed class HtmlTableGrid
 
     // The readers ask for a row's cells many times over: listed once.
     private readonly HtmlGridCell[][] _distinctCells;
+
+    // The rows as an array, for the slot look-ups of the readers.
+    private readonly HtmlGridCell?[][] _slots;
 
     public string? Caption { get; }
 
@@ -42,7 +46,7 @@ public sealed class HtmlTableGrid
 
     /// <summary>The cell covering a slot, or null outside the table or where no cell covers it.</summary>
     public HtmlGridCell? this[int row, int column] =>
-        row >= 0 && row < Rows.Count && column >= 0 && column < Rows[row].Length ? Rows[row][column] : null;
+        (uint)row < (uint)_slots.Length && (uint)column < (uint)_slots[row].Length ? _slots[row][column] : null;
 
     /// <summary>The distinct cells of a row in column order, each once however many slots it covers.</summary>
     public IReadOnlyList<HtmlGridCell> CellsOf(int row) => _distinctCells[row];

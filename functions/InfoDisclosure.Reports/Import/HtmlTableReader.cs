@@ -602,19 +602,21 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private int[]? ApplicantColumnsOf(TableBlock table, int headerRows)
     {
         var grid = table.Grid;
-        var leaf = Enumerable.Range(0, grid.Width).Select(c => LabelMatching.Normalize(LowestLabel(grid, headerRows, c))).ToList();
+        var leaf = new string[grid.Width];
+        for (var c = 0; c < leaf.Length; c++) leaf[c] = LabelMatching.Normalize(LowestLabel(grid, headerRows, c));
         var columns = new int[7];
         for (var k = 0; k < 7; k++)
         {
             var label = ApplicantCounts.Label(ApplicantCounts.Columns[k]);
-            var matches = Enumerable.Range(0, grid.Width).Where(c => leaf[c] == label).ToList();
-            if (matches.Count != 1)
+            // The one column so labelled; none or two are as bad.
+            var column = Array.IndexOf(leaf, label);
+            if (column < 0 || Array.IndexOf(leaf, label, column + 1) >= 0)
             {
                 if (TemplateColumns(grid) is { } template) return template;
                 Unreadable(table.Where, $"第三部分表头中找不到“{label}”列，表格未读入。");
                 return null;
             }
-            columns[k] = matches[0];
+            columns[k] = column;
         }
         return columns;
     }
