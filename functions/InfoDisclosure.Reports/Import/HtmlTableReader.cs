@@ -18,6 +18,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private readonly List<TableBlock> _applications = [];
     private readonly List<TableBlock> _review = [];
 
+    /// <summary>The figures of the row being read, reused from row to row.</summary>
+    private readonly List<Cell> _figures = [];
+
     private static readonly string[] ApplicationHeaderWords = ["勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构"];
 
     /// <summary>Columns and provisions only the 2019 trial format has.</summary>
@@ -194,10 +197,11 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// The figures of a row: the cells from <paramref name="start"/> on, each read from the cell that starts in this
     /// row. Empty cells left of <paramref name="firstFigureColumn"/> are the label's spacers; empty cells from
     /// <paramref name="labelledWidth"/> on stand under no header label, as Word leaves them at the end of uneven rows,
-    /// and are no figures. Null (and a finding) when the count differs, or when a non-blank figure would be read twice:
-    /// from a cell that spans down from a row above, or from one cell that covers two figure columns.
+    /// and are no figures. Read into <paramref name="figures"/>; false (and a finding) when the count differs, or when a
+    /// non-blank figure would be read twice: from a cell that spans down from a row above, or from one cell that covers
+    /// two figure columns.
     /// </summary>
-    private List<Cell>? RowFigures(TableBlock table, int row, ReadOnlySpan<HtmlGridCell> cells, int start, int count, string name, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
+    private bool RowFigures(TableBlock table, int row, ReadOnlySpan<HtmlGridCell> cells, int start, int count, string name, List<Cell> figures, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
     {
         var skip = start;
         while (skip < cells.Length && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
@@ -207,7 +211,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         if (figureCount != count)
         {
             Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figureCount}个：{Describe(Texts(cells[skip..end]))}，此行未读入。");
-            return null;
+            return false;
         }
         for (var i = skip; i < end; i++)
         {
@@ -215,12 +219,12 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             if (f.Text.Length > 0 && (f.Row != row || IsRepeated(cells, skip, end, f)))
             {
                 Unreadable(RowWhere(table, row), $"{name}第{f.Column + 1}列的单元格“{f.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
-                return null;
+                return false;
             }
         }
-        var result = new List<Cell>(figureCount);
-        for (var i = skip; i < end; i++) result.Add(LabelMatching.ParseCell(cells[i].Text));
-        return result;
+        figures.Clear();
+        for (var i = skip; i < end; i++) figures.Add(LabelMatching.ParseCell(cells[i].Text));
+        return true;
     }
 
     private static string[] Texts(ReadOnlySpan<HtmlGridCell> cells)
@@ -315,9 +319,8 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 if (normalizedLabel != normalizedItem) findings.Add(LabelMatching.ProactiveLabelTypo(RowWhere(table, r), label, layout.Item));
                 var name = ProactiveRowNames[layout];
                 if (Overflows(table, r, headerWidth, name)) continue;
-                var figures = RowFigures(table, r, cells, labelIndex + 1, layout.Cells.Count, name, labelledWidth: labelledWidth);
-                if (figures is null) continue;
-                for (var i = 0; i < figures.Count; i++) layout.Cells[i].Set(proactive, figures[i]);
+                if (!RowFigures(table, r, cells, labelIndex + 1, layout.Cells.Count, name, _figures, labelledWidth: labelledWidth)) continue;
+                for (var i = 0; i < _figures.Count; i++) layout.Cells[i].Set(proactive, _figures[i]);
             }
         }
         foreach (var (missing, _) in ProactiveLayouts)
@@ -422,8 +425,12 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 if (Overflows(block, r, headerWidth, $"第二部分“{texts[0]}”行")) continue;
-                var figures = RowFigures(block, r, grid.CellSpanOf(r), 1, table.Header.Count - 1, $"第二部分“{texts[0]}”行", labelledWidth: labelledWidth);
-                if (figures is not null) table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
+                // Kept in the report: a list of the row's own.
+                var figures = new List<Cell>();
+                if (RowFigures(block, r, grid.CellSpanOf(r), 1, table.Header.Count - 1, $"第二部分“{texts[0]}”行", figures, labelledWidth: labelledWidth))
+                {
+                    table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
+                }
             }
         }
         return tables;
@@ -514,13 +521,13 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 }
                 if (matcher.Typo is not null) findings.Add(matcher.TypoFinding(RowWhere(table, r), row)!);
                 var name = ApplicationRowNames[row];
-                var figures = Overflows(table, r, headerWidth, name) ? null : RowFigures(table, r, figureCells, figureStart, 7, name, firstFigure, labelledWidth);
+                var hasFigures = !Overflows(table, r, headerWidth, name) && RowFigures(table, r, figureCells, figureStart, 7, name, _figures, firstFigure, labelledWidth);
                 // The table's own blank counts are filled in place (each row is read once); the single row of （六）
                 // has none until it is chosen below.
                 var counts = row.Get(result) ?? new ApplicantCounts();
-                if (figures is not null)
+                if (hasFigures)
                 {
-                    for (var c = 0; c < 7; c++) counts[ApplicantCounts.Columns[c]] = figures[c];
+                    for (var c = 0; c < 7; c++) counts[ApplicantCounts.Columns[c]] = _figures[c];
                 }
                 read[row] = counts;
             }
@@ -690,12 +697,11 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         {
             if (grid[row, c] is { } cell) figureCells.Add(cell);
         }
-        var figures = RowFigures(table, row, CollectionsMarshal.AsSpan(figureCells), 0, 15, "第四部分");
-        if (figures is null) return result;
+        if (!RowFigures(table, row, CollectionsMarshal.AsSpan(figureCells), 0, 15, "第四部分", _figures)) return result;
         var k = 0;
         foreach (var group in ReportCells.ReviewGroups)
         {
-            foreach (var outcome in ReportCells.Outcomes) outcome.Set(group.Get(result), figures[k++]);
+            foreach (var outcome in ReportCells.Outcomes) outcome.Set(group.Get(result), _figures[k++]);
         }
         return result;
     }
