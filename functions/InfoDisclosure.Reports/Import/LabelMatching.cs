@@ -282,7 +282,7 @@ public static partial class LabelMatching
         heading = "";
         // A heading starts with its Chinese numeral (after any spaces and bold markers): most lines are rejected here.
         if (!IsChineseNumeral(FirstSignificant(line))) return false;
-        if (line.Contains('\t') || CellSeparator().IsMatch(line.Trim())) return false;
+        if (line.Contains('\t') || HasCellSeparator(line.AsSpan().Trim())) return false;
         var marker = ParseMarker(line);
         if (marker.Kind != MarkerKind.Section || marker.Number is < 1 or > 6) return false;
         var text = marker.Text;
@@ -424,6 +424,16 @@ public static partial class LabelMatching
             return true;
         }
         rest = line;
+        return false;
+    }
+
+    /// <summary>Whether <see cref="CellSeparator"/> matches somewhere in the text, without the pattern (most lines are short).</summary>
+    private static bool HasCellSeparator(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is ' ' or '\u3000' && text[i - 1] is ' ' or '\u3000') return true;
+        }
         return false;
     }
 
