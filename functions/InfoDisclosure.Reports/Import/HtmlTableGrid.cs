@@ -133,7 +133,27 @@ public static class HtmlText
     /// </summary>
     public static string Of(INode node) => Normalize(node.TextContent);
 
-    internal static string Of(PageElement element) => Normalize(element.TextContent);
+    internal static string Of(PageElement element)
+    {
+        if (element.Children is [PageText only]) return Normalize(only.Data);
+        // A cell's text in several nodes (Word's spans) is gathered in one builder, kept for the next cell.
+        var text = t_text ??= new StringBuilder();
+        text.Clear();
+        AppendText(element, text);
+        return Normalize(text.ToString());
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    private static void AppendText(PageElement element, StringBuilder text)
+    {
+        foreach (var child in element.Children)
+        {
+            if (child is PageText t) text.Append(t.Data);
+            else AppendText((PageElement)child, text);
+        }
+    }
 
     public static string Normalize(string text)
     {
@@ -148,7 +168,10 @@ public static class HtmlText
 
     private static string Normalize(ReadOnlySpan<char> text)
     {
-        var result = new StringBuilder(text.Length);
+        // The result is never longer than the text: written into a buffer, trimmed, copied once.
+        char[]? rented = null;
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -159,13 +182,15 @@ public static class HtmlText
                 while (i < text.Length && text[i] is ' ' or '\r' or '\n' or '\t' or '\f') i++;
                 var before = start > 0 ? text[start - 1] : ' ';
                 var after = i < text.Length ? text[i] : ' ';
-                if (char.IsAscii(before) && char.IsAscii(after) && !char.IsWhiteSpace(before) && !char.IsWhiteSpace(after)) result.Append(' ');
+                if (char.IsAscii(before) && char.IsAscii(after) && !char.IsWhiteSpace(before) && !char.IsWhiteSpace(after)) buffer[length++] = ' ';
                 continue;
             }
-            result.Append(c == '\u00A0' ? ' ' : c);
+            buffer[length++] = c == '\u00A0' ? ' ' : c;
             i++;
         }
-        return result.ToString().Trim();
+        var result = new string(buffer[..length].Trim());
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     private static bool RunHasBreak(ReadOnlySpan<char> text, int start)
