@@ -56,15 +56,25 @@ public sealed class HtmlTableGrid
 
     private static HtmlGridCell[] DistinctCells(HtmlGridCell?[] row)
     {
-        var cells = new List<HtmlGridCell>(row.Length);
+        // Counted first, so that the array is made once at its size.
+        var count = 0;
         HtmlGridCell? previous = null;
         foreach (var cell in row)
         {
             if (cell is null || ReferenceEquals(cell, previous)) continue;
             previous = cell;
-            cells.Add(cell);
+            count++;
         }
-        return cells.ToArray();
+        var cells = new HtmlGridCell[count];
+        count = 0;
+        previous = null;
+        foreach (var cell in row)
+        {
+            if (cell is null || ReferenceEquals(cell, previous)) continue;
+            previous = cell;
+            cells[count++] = cell;
+        }
+        return cells;
     }
 
     public static HtmlTableGrid Expand(IHtmlTableElement table) => Expand(HtmlPage.FromAngleSharp(table));

@@ -145,6 +145,8 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// <summary>Whether a text marks section 三's table; else notes what it says of the others.</summary>
     private static bool Classify(string text, ref bool reconsideration, ref bool litigation, ref bool proactive)
     {
+        // A figure (most cells) holds none of the words looked for.
+        if (!text.AsSpan().ContainsAnyExceptInRange('0', '9')) return false;
         var t = LabelMatching.Normalize(text);
         if (t == "自然人" || t.Contains("本年新收", StringComparison.Ordinal) || t.Contains("结转下年度", StringComparison.Ordinal)) return true;
         reconsideration = reconsideration || t.Contains("行政复议", StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Model;
@@ -31,8 +30,9 @@ public static partial class LabelMatching
     public static string Normalize(string label)
     {
         // Most labels are already in canonical form: no copy for them.
-        var i = label.AsSpan().IndexOfAny(Changing);
-        if (i < 0) return label;
+        var i = 0;
+        while (i < label.Length && !Changes(label[i])) i++;
+        if (i == label.Length) return label;
 
         var sb = new StringBuilder(label.Length);
         sb.Append(label, 0, i);
@@ -53,10 +53,9 @@ public static partial class LabelMatching
         return sb.ToString();
     }
 
-    /// <summary>The characters <see cref="Normalize"/> changes or removes, searched for all at once.</summary>
-    private static readonly SearchValues<char> Changing = SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
-            .Where(c => c is >= '\uFF01' and <= '\uFF5E' or '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c)).ToArray());
+    /// <summary>Whether <see cref="Normalize"/> changes or removes the character; every Chinese character is told apart at once.</summary>
+    private static bool Changes(char c) =>
+        c > '\u3000' ? c is >= '\uFF01' and <= '\uFF5E' : c is '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c);
 
     /// <summary>
     /// <see cref="char.IsWhiteSpace(char)"/>, answered without a table look-up for the characters above U+3000 (every
