@@ -18,7 +18,7 @@ public static class TextImporter
 
     /// <summary>
     /// The import of the text whose lines are <paramref name="lines"/> (none holding a line break), for a format whose
-    /// tables of sections 二–四 are read from its grids: such a section with nothing under its heading, at a line of
+    /// tables of sections 二–四 are read from its grids: such a section given as its heading alone, at a line of
     /// <paramref name="tableHeadings"/>, is not read as text, since all that reading finds is its rows missing.
     /// </summary>
     internal static ImportResult ImportNarrative(IReadOnlyList<string> lines, IReadOnlySet<int> tableHeadings) =>
@@ -92,8 +92,12 @@ internal sealed partial class TextReportReader
         return new ImportResult(report, findings);
     }
 
+    /// <summary>
+    /// A section of <see cref="TextImporter.ImportNarrative"/> given as its heading alone: reading it would only find
+    /// every row missing, at the heading, which the caller drops (the grids give the table).
+    /// </summary>
     private bool IsReadElsewhere(TextSection section) =>
-        tableHeadings is not null && tableHeadings.Contains(section.HeadingLine.Number) && section.Lines.All(l => l.IsBlank);
+        tableHeadings is not null && tableHeadings.Contains(section.HeadingLine.Number) && section.Lines.Count == 0;
 
     private void Unreadable(SourceLine line, string message) =>
         findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, line.Where, message));
