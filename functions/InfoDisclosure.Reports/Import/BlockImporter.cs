@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
@@ -132,7 +131,7 @@ internal static partial class BlockImporter
     /// </summary>
     private static AnnualReport ReadNarrative(IReadOnlyList<ReportBlock> blocks, int[] sections, List<Finding> findings)
     {
-        var text = new StringBuilder();
+        var lines = new List<string>();
         var sourceLines = new List<string>();
         var tableHeadings = new HashSet<int>();
         for (var i = 0; i < blocks.Count; i++)
@@ -141,15 +140,26 @@ internal static partial class BlockImporter
             var heading = IsSectionHeading(line.Text, sections, i);
             if (sections[i] is 2 or 3 or 4 && !heading) continue;
             if (heading && sections[i] is 2 or 3 or 4) tableHeadings.Add(sourceLines.Count + 1);
-            text.Append(line.Text).Append('\n');
+            lines.Add(line.Text);
             sourceLines.Add(line.Where);
         }
 
-        var result = TextImporter.Import(text.ToString());
+        // The text the lines make, ending in a line break, splits into them and an empty last line. A block's text
+        // that holds a line break (or starts with a byte-order mark) is read from that text, as the text import reads it.
+        ImportResult result;
+        if (lines.Exists(l => l.AsSpan().ContainsAny('\r', '\n')) || (lines.Count > 0 && lines[0].StartsWith('\uFEFF')))
+        {
+            result = TextImporter.Import(string.Concat(lines.Select(l => l + "\n")));
+        }
+        else
+        {
+            lines.Add("");
+            result = TextImporter.ImportNarrative(lines, tableHeadings);
+        }
         foreach (var finding in result.Findings)
         {
             var line = LineNumber(finding.Where);
-            if (tableHeadings.Contains(line) && TableFinding().IsMatch(finding.Message)) continue;
+            if (tableHeadings.Contains(line) && IsTableFinding(finding.Message)) continue;
             // The text import names the line after the last for what it found missing at the end.
             var where = sourceLines.Count == 0 || line < 1 ? finding.Where : sourceLines[Math.Min(line, sourceLines.Count) - 1];
             findings.Add(finding with { Where = where });
@@ -178,7 +188,7 @@ internal static partial class BlockImporter
     [GeneratedRegex(@"^第(\d+)行")]
     private static partial Regex LineWhere();
 
-    /// <summary>The text import's findings about the tables of sections 二–四, which it was not given.</summary>
-    [GeneratedRegex(@"^第[二三四]部分")]
-    private static partial Regex TableFinding();
+    /// <summary>The text import's findings about the tables of sections 二–四, which it was not given: "第[二三四]部分…".</summary>
+    private static bool IsTableFinding(string message) =>
+        message.Length >= 4 && message[0] == '第' && message[1] is '二' or '三' or '四' && message.AsSpan(2).StartsWith("部分");
 }

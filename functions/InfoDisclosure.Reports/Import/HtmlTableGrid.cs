@@ -19,6 +19,7 @@ public sealed class HtmlTableGrid
         Caption = caption;
         SourceLine = sourceLine;
         Rows = rows;
+        _slots = rows.ToArray();
         RowSourceLines = rowSourceLines;
         Width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
         _distinctCells = new HtmlGridCell[rows.Count][];
@@ -27,6 +28,9 @@ public sealed class HtmlTableGrid
 
     // The readers ask for a row's cells many times over: listed once.
     private readonly HtmlGridCell[][] _distinctCells;
+
+    // The rows as an array, for the slot look-ups of the readers.
+    private readonly HtmlGridCell?[][] _slots;
 
     public string? Caption { get; }
 
@@ -42,22 +46,35 @@ public sealed class HtmlTableGrid
 
     /// <summary>The cell covering a slot, or null outside the table or where no cell covers it.</summary>
     public HtmlGridCell? this[int row, int column] =>
-        row >= 0 && row < Rows.Count && column >= 0 && column < Rows[row].Length ? Rows[row][column] : null;
+        (uint)row < (uint)_slots.Length && (uint)column < (uint)_slots[row].Length ? _slots[row][column] : null;
 
     /// <summary>The distinct cells of a row in column order, each once however many slots it covers.</summary>
     public IReadOnlyList<HtmlGridCell> CellsOf(int row) => _distinctCells[row];
 
+    /// <summary><see cref="CellsOf"/> as a span, for the table reader's loops over every row.</summary>
+    internal ReadOnlySpan<HtmlGridCell> CellSpanOf(int row) => _distinctCells[row];
+
     private static HtmlGridCell[] DistinctCells(HtmlGridCell?[] row)
     {
-        var cells = new List<HtmlGridCell>(row.Length);
+        // Counted first, so that the array is made once at its size.
+        var count = 0;
         HtmlGridCell? previous = null;
         foreach (var cell in row)
         {
             if (cell is null || ReferenceEquals(cell, previous)) continue;
             previous = cell;
-            cells.Add(cell);
+            count++;
         }
-        return cells.ToArray();
+        var cells = new HtmlGridCell[count];
+        count = 0;
+        previous = null;
+        foreach (var cell in row)
+        {
+            if (cell is null || ReferenceEquals(cell, previous)) continue;
+            previous = cell;
+            cells[count++] = cell;
+        }
+        return cells;
     }
 
     public static HtmlTableGrid Expand(IHtmlTableElement table) => Expand(HtmlPage.FromAngleSharp(table));
@@ -126,7 +143,27 @@ public static class HtmlText
     /// </summary>
     public static string Of(INode node) => Normalize(node.TextContent);
 
-    internal static string Of(PageElement element) => Normalize(element.TextContent);
+    internal static string Of(PageElement element)
+    {
+        if (element.Children is [PageText only]) return Normalize(only.Data);
+        // A cell's text in several nodes (Word's spans) is gathered in one builder, kept for the next cell.
+        var text = t_text ??= new StringBuilder();
+        text.Clear();
+        AppendText(element, text);
+        return Normalize(text.ToString());
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    private static void AppendText(PageElement element, StringBuilder text)
+    {
+        foreach (var child in element.Children)
+        {
+            if (child is PageText t) text.Append(t.Data);
+            else AppendText((PageElement)child, text);
+        }
+    }
 
     public static string Normalize(string text)
     {
@@ -141,7 +178,10 @@ public static class HtmlText
 
     private static string Normalize(ReadOnlySpan<char> text)
     {
-        var result = new StringBuilder(text.Length);
+        // The result is never longer than the text: written into a buffer, trimmed, copied once.
+        char[]? rented = null;
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -152,13 +192,15 @@ public static class HtmlText
                 while (i < text.Length && text[i] is ' ' or '\r' or '\n' or '\t' or '\f') i++;
                 var before = start > 0 ? text[start - 1] : ' ';
                 var after = i < text.Length ? text[i] : ' ';
-                if (char.IsAscii(before) && char.IsAscii(after) && !char.IsWhiteSpace(before) && !char.IsWhiteSpace(after)) result.Append(' ');
+                if (char.IsAscii(before) && char.IsAscii(after) && !char.IsWhiteSpace(before) && !char.IsWhiteSpace(after)) buffer[length++] = ' ';
                 continue;
             }
-            result.Append(c == '\u00A0' ? ' ' : c);
+            buffer[length++] = c == '\u00A0' ? ' ' : c;
             i++;
         }
-        return result.ToString().Trim();
+        var result = new string(buffer[..length].Trim());
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     private static bool RunHasBreak(ReadOnlySpan<char> text, int start)

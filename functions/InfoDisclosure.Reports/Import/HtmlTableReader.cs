@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using InfoDisclosure.Reports.Model;
 using InfoDisclosure.Reports.Validation;
 
@@ -17,6 +18,9 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private readonly List<TableBlock> _applications = [];
     private readonly List<TableBlock> _review = [];
 
+    /// <summary>The figures of the row being read, reused from row to row.</summary>
+    private readonly List<Cell> _figures = [];
+
     private static readonly string[] ApplicationHeaderWords = ["勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构"];
 
     /// <summary>Columns and provisions only the 2019 trial format has.</summary>
@@ -29,6 +33,13 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         ReportCells.ProactiveTables.SelectMany(t => t.Rows).Select(l => (l, LabelMatching.Normalize(l.Item))).ToArray();
 
     private static readonly string[] NormalizedOutcomeLabels = ReportCells.Outcomes.Select(o => LabelMatching.Normalize(o.Label)).ToArray();
+
+    // What the findings call each row, worded once rather than for every row read.
+    private static readonly Dictionary<ProactiveRowLayout, string> ProactiveRowNames =
+        ProactiveLayouts.ToDictionary<(ProactiveRowLayout Layout, string), ProactiveRowLayout, string>(l => l.Layout, l => $"第二部分“{l.Layout.Item}”行", ReferenceEqualityComparer.Instance);
+
+    private static readonly Dictionary<ApplicationRow, string> ApplicationRowNames =
+        ApplicationRows.All.ToDictionary<ApplicationRow, ApplicationRow, string>(r => r, r => $"第三部分“{r.Where}”行", ReferenceEqualityComparer.Instance);
 
     /// <summary>Takes a table found in section <paramref name="section"/> (0 outside 二–四), with the caption printed above it if any.</summary>
     public void Add(TableBlock table, int section, string? captionAbove)
@@ -61,9 +72,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
         if (_proactive.Count > 0)
         {
-            var legacy = _proactive.Any(t => AllTexts(t.Table.Grid).Append(t.Caption ?? "")
-                .Select(LabelMatching.Normalize).Any(text => TrialFormatMarks.Any(m => text.Contains(m, StringComparison.Ordinal))));
-            if (legacy)
+            if (_proactive.Exists(t => HasTrialFormatMark(t.Table.Grid, t.Caption)))
             {
                 report.FormatVersion = ReportFormats.Format2019;
                 report.LegacyProactiveTables = ReadLegacy();
@@ -91,39 +100,63 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return normalized.Contains("勾稽", StringComparison.Ordinal) || normalized.StartsWith("单位", StringComparison.Ordinal);
     }
 
+    private static bool HasTrialFormatMark(HtmlTableGrid grid, string? caption)
+    {
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            foreach (var cell in grid.CellSpanOf(r))
+            {
+                if (StartsIn(cell, r) && IsTrialFormatMark(cell.Text)) return true;
+            }
+        }
+        return IsTrialFormatMark(caption ?? "");
+    }
+
+    private static bool IsTrialFormatMark(string text)
+    {
+        var normalized = LabelMatching.Normalize(text);
+        foreach (var mark in TrialFormatMarks)
+        {
+            if (normalized.Contains(mark, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     /// <summary>A table of section 二, 三 or 四 by its content alone.</summary>
     public static bool IsReportTable(HtmlTableGrid grid) => Classify(grid, 0) != 0;
 
     private static int Classify(HtmlTableGrid grid, int section)
     {
-        var texts = new List<string>();
-        foreach (var text in AllTexts(grid)) texts.Add(LabelMatching.Normalize(text));
-        if (grid.Caption is { } caption) texts.Add(LabelMatching.Normalize(caption));
         bool reconsideration = false, litigation = false, proactive = false;
-        foreach (var t in texts)
+        // The text of the cells, read where each starts, then the caption.
+        for (var r = 0; r < grid.Rows.Count; r++)
         {
-            if (t == "自然人" || t.Contains("本年新收", StringComparison.Ordinal) || t.Contains("结转下年度", StringComparison.Ordinal)) return 3;
-            reconsideration |= t.Contains("行政复议", StringComparison.Ordinal);
-            litigation |= t.Contains("行政诉讼", StringComparison.Ordinal) || t.Contains("复议后起诉", StringComparison.Ordinal);
-            proactive |= t.StartsWith("第二十条", StringComparison.Ordinal) || t.StartsWith("信息内容", StringComparison.Ordinal) || ProactiveItems.Contains(t);
+            foreach (var cell in grid.CellSpanOf(r))
+            {
+                if (StartsIn(cell, r) && Classify(cell.Text, ref reconsideration, ref litigation, ref proactive)) return 3;
+            }
         }
+        if (grid.Caption is { } caption && Classify(caption, ref reconsideration, ref litigation, ref proactive)) return 3;
         if (reconsideration && litigation) return 4;
         if (proactive) return 2;
         return section is 2 or 3 or 4 ? section : 0;
     }
 
-    /// <summary>The text of the cells, read where each starts (for tests on any of them).</summary>
-    private static IEnumerable<string> AllTexts(HtmlTableGrid grid)
+    /// <summary>Whether a text marks section 三's table; else notes what it says of the others.</summary>
+    private static bool Classify(string text, ref bool reconsideration, ref bool litigation, ref bool proactive)
     {
-        // A cell is first met in the row it starts in.
-        for (var r = 0; r < grid.Rows.Count; r++)
-        {
-            foreach (var cell in grid.CellsOf(r))
-            {
-                if (cell.Row == r) yield return cell.Text;
-            }
-        }
+        // A figure (most cells) holds none of the words looked for.
+        if (!text.AsSpan().ContainsAnyExceptInRange('0', '9')) return false;
+        var t = LabelMatching.Normalize(text);
+        if (t == "自然人" || t.Contains("本年新收", StringComparison.Ordinal) || t.Contains("结转下年度", StringComparison.Ordinal)) return true;
+        reconsideration = reconsideration || t.Contains("行政复议", StringComparison.Ordinal);
+        litigation = litigation || t.Contains("行政诉讼", StringComparison.Ordinal) || t.Contains("复议后起诉", StringComparison.Ordinal);
+        proactive = proactive || t.StartsWith("第二十条", StringComparison.Ordinal) || t.StartsWith("信息内容", StringComparison.Ordinal) || ProactiveItems.Contains(t);
+        return false;
     }
+
+    /// <summary>A cell is read in the row it starts in, not in those its span reaches.</summary>
+    private static bool StartsIn(HtmlGridCell cell, int row) => cell.Row == row;
 
     private static string FirstRowText(HtmlTableGrid grid) =>
         grid.Rows.Count == 0 ? "（空表格）" : string.Join(" | ", grid.CellsOf(0).Select(c => c.Text));
@@ -132,7 +165,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static bool IsLabel(string cell)
     {
         if (cell.Length == 0 || LabelMatching.IsNumber(cell)) return false;
-        if (LabelMatching.ParseMarker(cell).Kind != MarkerKind.None) return true;
+        if (LabelMatching.MarkerKindOf(cell) != MarkerKind.None) return true;
         var ideographs = 0;
         foreach (var c in cell)
         {
@@ -145,14 +178,14 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     /// The row label: the last of the label (or empty) cells a row starts with, so a label printed twice or after an
     /// empty cell is not taken for a figure. The first non-empty cell when the row starts with a figure; -1 when empty.
     /// </summary>
-    private static int LeadingLabel(List<HtmlGridCell> cells)
+    private static int LeadingLabel(ReadOnlySpan<HtmlGridCell> cells)
     {
         var label = -1;
-        for (var i = 0; i < cells.Count && (cells[i].Text.Length == 0 || IsLabel(cells[i].Text)); i++)
+        for (var i = 0; i < cells.Length && (cells[i].Text.Length == 0 || IsLabel(cells[i].Text)); i++)
         {
             if (cells[i].Text.Length > 0) label = i;
         }
-        return label >= 0 ? label : cells.FindIndex(c => c.Text.Length > 0);
+        return label >= 0 ? label : FirstNonEmpty(cells);
     }
 
     private void Unreadable(string where, string message) =>
@@ -163,43 +196,50 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static string Describe(IEnumerable<string> cells) => string.Join(" | ", cells);
 
     /// <summary>
-    /// The figures of a row: the cells after its label, each read from the cell that starts in this row. Empty cells
-    /// left of <paramref name="firstFigureColumn"/> are the label's spacers; empty cells from
+    /// The figures of a row: the cells from <paramref name="start"/> on, each read from the cell that starts in this
+    /// row. Empty cells left of <paramref name="firstFigureColumn"/> are the label's spacers; empty cells from
     /// <paramref name="labelledWidth"/> on stand under no header label, as Word leaves them at the end of uneven rows,
-    /// and are no figures. Null (and a finding) when the count differs, or when a non-blank figure would be read twice:
-    /// from a cell that spans down from a row above, or from one cell that covers two figure columns.
+    /// and are no figures. Read into <paramref name="figures"/>; false (and a finding) when the count differs, or when a
+    /// non-blank figure would be read twice: from a cell that spans down from a row above, or from one cell that covers
+    /// two figure columns.
     /// </summary>
-    private List<Cell>? RowFigures(TableBlock table, int row, List<HtmlGridCell> cells, int count, string name, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
+    private bool RowFigures(TableBlock table, int row, ReadOnlySpan<HtmlGridCell> cells, int start, int count, string name, List<Cell> figures, int firstFigureColumn = 0, int labelledWidth = int.MaxValue)
     {
-        var skip = 0;
-        while (skip < cells.Count && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
-        var end = cells.Count;
+        var skip = start;
+        while (skip < cells.Length && cells[skip].Text.Length == 0 && cells[skip].Column < firstFigureColumn) skip++;
+        var end = cells.Length;
         while (end > skip && cells[end - 1].Text.Length == 0 && cells[end - 1].Column >= labelledWidth) end--;
-        if (end < cells.Count) cells = cells.GetRange(0, end);
-        var figureCount = cells.Count - skip;
+        var figureCount = end - skip;
         if (figureCount != count)
         {
-            Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figureCount}个：{Describe(cells.Skip(skip).Select(f => f.Text))}，此行未读入。");
-            return null;
+            Unreadable(RowWhere(table, row), $"{name}应有{count}个数字单元格，读到{figureCount}个：{Describe(Texts(cells[skip..end]))}，此行未读入。");
+            return false;
         }
-        for (var i = skip; i < cells.Count; i++)
+        for (var i = skip; i < end; i++)
         {
             var f = cells[i];
-            if (f.Text.Length > 0 && (f.Row != row || IsRepeated(cells, skip, f)))
+            if (f.Text.Length > 0 && (f.Row != row || IsRepeated(cells, skip, end, f)))
             {
                 Unreadable(RowWhere(table, row), $"{name}第{f.Column + 1}列的单元格“{f.Text}”跨行或跨列，无法确定它属于哪一格，此行未读入。");
-                return null;
+                return false;
             }
         }
-        var result = new List<Cell>(figureCount);
-        for (var i = skip; i < cells.Count; i++) result.Add(LabelMatching.ParseCell(cells[i].Text));
-        return result;
+        figures.Clear();
+        for (var i = skip; i < end; i++) figures.Add(LabelMatching.ParseCell(cells[i].Text));
+        return true;
     }
 
-    private static bool IsRepeated(List<HtmlGridCell> cells, int from, HtmlGridCell cell)
+    private static string[] Texts(ReadOnlySpan<HtmlGridCell> cells)
+    {
+        var texts = new string[cells.Length];
+        for (var i = 0; i < cells.Length; i++) texts[i] = cells[i].Text;
+        return texts;
+    }
+
+    private static bool IsRepeated(ReadOnlySpan<HtmlGridCell> cells, int from, int end, HtmlGridCell cell)
     {
         var seen = 0;
-        for (var i = from; i < cells.Count; i++)
+        for (var i = from; i < end; i++)
         {
             if (ReferenceEquals(cells[i], cell) && ++seen > 1) return true;
         }
@@ -210,7 +250,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static int LabelledExtent(HtmlTableGrid grid, int row)
     {
         var extent = 0;
-        foreach (var c in grid.CellsOf(row))
+        foreach (var c in grid.CellSpanOf(row))
         {
             if (c.Text.Length > 0) extent = Math.Max(extent, c.Column + c.ColumnSpan);
         }
@@ -221,7 +261,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private static int Extent(HtmlTableGrid grid, int row)
     {
         var extent = 0;
-        foreach (var c in grid.CellsOf(row))
+        foreach (var c in grid.CellSpanOf(row))
         {
             if (c.Row == row) extent = Math.Max(extent, c.Column + c.ColumnSpan);
         }
@@ -245,17 +285,18 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private ProactiveDisclosure ReadProactive(string sectionWhere)
     {
         var proactive = new ProactiveDisclosure();
-        var read = new HashSet<ProactiveRowLayout>();
+        // The layouts are the template's own instances: compared by reference, without hashing their fields.
+        var read = new HashSet<ProactiveRowLayout>(ReferenceEqualityComparer.Instance);
         foreach (var (table, _) in _proactive)
         {
             int? headerWidth = null;
             var labelledWidth = int.MaxValue;
             for (var r = 0; r < table.Grid.Rows.Count; r++)
             {
-                var cells = table.Grid.CellsOf(r).ToList();
-                var first = cells.Find(c => c.Text.Length > 0);
-                if (first is null || IsCaption(first.Text)) continue;
-                if (LabelMatching.Normalize(first.Text).StartsWith("信息内容", StringComparison.Ordinal))
+                var cells = table.Grid.CellSpanOf(r);
+                var firstIndex = FirstNonEmpty(cells);
+                if (firstIndex < 0 || IsCaption(cells[firstIndex].Text)) continue;
+                if (LabelMatching.Normalize(cells[firstIndex].Text).StartsWith("信息内容", StringComparison.Ordinal))
                 {
                     headerWidth = Extent(table.Grid, r);
                     labelledWidth = LabelledExtent(table.Grid, r);
@@ -264,22 +305,24 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 var labelIndex = LeadingLabel(cells);
                 var label = cells[labelIndex].Text;
 
-                var layout = ProactiveLayoutOf(LabelMatching.Normalize(label));
-                if (layout is null || !IsLabel(label))
+                var normalizedLabel = LabelMatching.Normalize(label);
+                var layoutIndex = ProactiveLayoutIndexOf(normalizedLabel);
+                if (layoutIndex < 0 || !IsLabel(label))
                 {
-                    Unreadable(RowWhere(table, r), $"第二部分无法识别的表格行：{Describe(cells.Select(c => c.Text))}");
+                    Unreadable(RowWhere(table, r), $"第二部分无法识别的表格行：{Describe(Texts(cells))}");
                     continue;
                 }
+                var (layout, normalizedItem) = ProactiveLayouts[layoutIndex];
                 if (!read.Add(layout))
                 {
                     Unreadable(RowWhere(table, r), $"第二部分“{layout.Item}”行重复出现，此行未读入。");
                     continue;
                 }
-                if (LabelMatching.Normalize(label) != LabelMatching.Normalize(layout.Item)) findings.Add(LabelMatching.ProactiveLabelTypo(RowWhere(table, r), label, layout.Item));
-                if (Overflows(table, r, headerWidth, $"第二部分“{layout.Item}”行")) continue;
-                var figures = RowFigures(table, r, cells.Skip(labelIndex + 1).ToList(), layout.Cells.Count, $"第二部分“{layout.Item}”行", labelledWidth: labelledWidth);
-                if (figures is null) continue;
-                for (var i = 0; i < figures.Count; i++) layout.Cells[i].Set(proactive, figures[i]);
+                if (normalizedLabel != normalizedItem) findings.Add(LabelMatching.ProactiveLabelTypo(RowWhere(table, r), label, layout.Item));
+                var name = ProactiveRowNames[layout];
+                if (Overflows(table, r, headerWidth, name)) continue;
+                if (!RowFigures(table, r, cells, labelIndex + 1, layout.Cells.Count, name, _figures, labelledWidth: labelledWidth)) continue;
+                for (var i = 0; i < _figures.Count; i++) layout.Cells[i].Set(proactive, _figures[i]);
             }
         }
         foreach (var (missing, _) in ProactiveLayouts)
@@ -290,7 +333,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     }
 
     /// <summary>Whether a label names a row of section 二 (2021 format).</summary>
-    internal static bool IsProactiveRowLabel(string label) => ProactiveLayoutOf(LabelMatching.Normalize(label)) is not null;
+    internal static bool IsProactiveRowLabel(string label) => ProactiveLayoutIndexOf(LabelMatching.Normalize(label)) >= 0;
 
     /// <summary>Whether a label is worded as the template words a row of section 二 (2021 format).</summary>
     internal static bool IsProactiveRowLabelAsWorded(string label)
@@ -303,25 +346,37 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return false;
     }
 
-    /// <summary>The row of section 二 a label names: the same label, else the most similar (at least 0.6; the first of equals).</summary>
-    private static ProactiveRowLayout? ProactiveLayoutOf(string normalized)
+    /// <summary>
+    /// The row of section 二 a label names, as an index of <see cref="ProactiveLayouts"/>: the same label, else the most
+    /// similar (at least 0.6; the first of equals); -1 when none.
+    /// </summary>
+    private static int ProactiveLayoutIndexOf(string normalized)
     {
-        foreach (var (layout, item) in ProactiveLayouts)
+        for (var i = 0; i < ProactiveLayouts.Length; i++)
         {
-            if (item == normalized) return layout;
+            if (ProactiveLayouts[i].Normalized == normalized) return i;
         }
-        ProactiveRowLayout? best = null;
+        var best = -1;
         var bestScore = 0.0;
-        foreach (var (layout, item) in ProactiveLayouts)
+        for (var i = 0; i < ProactiveLayouts.Length; i++)
         {
-            var score = LabelMatching.SimilarityOfNormalized(item, normalized);
-            if (score >= 0.6 && (best is null || score > bestScore))
+            var score = LabelMatching.SimilarityOfNormalized(ProactiveLayouts[i].Normalized, normalized);
+            if (score >= 0.6 && (best < 0 || score > bestScore))
             {
-                best = layout;
+                best = i;
                 bestScore = score;
             }
         }
         return best;
+    }
+
+    private static int FirstNonEmpty(ReadOnlySpan<HtmlGridCell> cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i].Text.Length > 0) return i;
+        }
+        return -1;
     }
 
     /// <summary>Section 二 of the 2019 trial format, kept as printed: caption, header and rows of each table.</summary>
@@ -372,8 +427,12 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     continue;
                 }
                 if (Overflows(block, r, headerWidth, $"第二部分“{texts[0]}”行")) continue;
-                var figures = RowFigures(block, r, cells.Skip(1).ToList(), table.Header.Count - 1, $"第二部分“{texts[0]}”行", labelledWidth: labelledWidth);
-                if (figures is not null) table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
+                // Kept in the report: a list of the row's own.
+                var figures = new List<Cell>();
+                if (RowFigures(block, r, grid.CellSpanOf(r), 1, table.Header.Count - 1, $"第二部分“{texts[0]}”行", figures, labelledWidth: labelledWidth))
+                {
+                    table.Rows.Add(new SimpleRow { Label = texts[0], Cells = figures });
+                }
             }
         }
         return tables;
@@ -383,11 +442,16 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
     private ApplicationTable ReadApplications(string sectionWhere)
     {
+        var result = new ApplicationTable();
         var matcher = new ApplicationRowMatcher();
         // The rows are the template's own instances: compared by reference, without hashing their fields.
         var read = new Dictionary<ApplicationRow, ApplicantCounts>(ReferenceEqualityComparer.Instance);
         int[]? columns = null;
         int? headerWidth = null;
+        // Gathered for one row at a time, reused from row to row.
+        var labelCells = new List<HtmlGridCell>();
+        var labels = new List<string>();
+        var slots = new List<HtmlGridCell>(7);
         foreach (var table in _applications)
         {
             var grid = table.Grid;
@@ -401,42 +465,55 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                 continue;
             }
             var firstFigure = columns.Min();
+            var labelledWidth = columns.Max() + 1;
 
             for (var r = headerRows; r < grid.Rows.Count; r++)
             {
-                var rowCells = grid.CellsOf(r);
+                var rowCells = grid.CellSpanOf(r);
                 if (AllBlank(rowCells)) continue;
 
                 // Labels where the template has them; a row shifted left or right is read by its label cells instead.
-                var labelCells = new List<HtmlGridCell>();
+                labelCells.Clear();
                 for (var c = 0; c < firstFigure; c++)
                 {
-                    if (grid[r, c] is { } cell && !labelCells.Exists(seen => ReferenceEquals(seen, cell))) labelCells.Add(cell);
+                    if (grid[r, c] is { } cell && !ContainsCell(labelCells, cell)) labelCells.Add(cell);
                 }
-                var labels = labelCells.Select(c => c.Text).Where(t => t.Length > 0).ToList();
-                var gridShaped = labels.Count > 0 && !HasExtraFigure(rowCells, r, firstFigure, columns) && !labels.Exists(LabelMatching.IsNumber)
-                    && Array.TrueForAll(columns, c => grid[r, c] is { } slot && !IsLabel(slot.Text));
-                List<HtmlGridCell>? figureCells = gridShaped
-                    ? columns.Select(c => grid[r, c]!).ToList()
-                    : null;
-                if (figureCells is null)
+                labels.Clear();
+                foreach (var cell in labelCells)
                 {
-                    var labelIndex = Math.Min(rowCells.Count - 1, 3);
+                    if (cell.Text.Length > 0) labels.Add(cell.Text);
+                }
+                ReadOnlySpan<HtmlGridCell> figureCells;
+                var figureStart = 0;
+                if (labels.Count > 0 && !HasExtraFigure(rowCells, r, firstFigure, columns) && !labels.Exists(LabelMatching.IsNumber) && AreFigureSlots(grid, r, columns))
+                {
+                    slots.Clear();
+                    foreach (var c in columns) slots.Add(grid[r, c]!);
+                    figureCells = CollectionsMarshal.AsSpan(slots);
+                }
+                else
+                {
+                    var labelIndex = Math.Min(rowCells.Length - 1, 3);
                     while (labelIndex >= 0 && !IsLabel(rowCells[labelIndex].Text)) labelIndex--;
                     if (labelIndex < 0)
                     {
-                        Unreadable(RowWhere(table, r), $"第三部分表格第{r + 1}行没有行名，未读入：{Describe(rowCells.Select(c => c.Text))}");
+                        Unreadable(RowWhere(table, r), $"第三部分表格第{r + 1}行没有行名，未读入：{Describe(Texts(rowCells))}");
                         continue;
                     }
-                    labels = rowCells.Take(labelIndex + 1).Select(c => c.Text).Where(t => t.Length > 0).ToList();
-                    figureCells = rowCells.Skip(labelIndex + 1).ToList();
+                    labels.Clear();
+                    for (var i = 0; i <= labelIndex; i++)
+                    {
+                        if (rowCells[i].Text.Length > 0) labels.Add(rowCells[i].Text);
+                    }
+                    figureCells = rowCells;
+                    figureStart = labelIndex + 1;
                 }
 
                 var (outcome, row) = matcher.Match(labels);
-                if (outcome == ApplicationRowMatcher.Outcome.GroupHeading && AllBlank(figureCells)) continue;
+                if (outcome == ApplicationRowMatcher.Outcome.GroupHeading && AllBlank(figureCells[figureStart..])) continue;
                 if (row is null)
                 {
-                    Unreadable(RowWhere(table, r), $"第三部分无法识别的表格行（第{r + 1}行）：{Describe(rowCells.Select(c => c.Text))}");
+                    Unreadable(RowWhere(table, r), $"第三部分无法识别的表格行（第{r + 1}行）：{Describe(Texts(rowCells))}");
                     continue;
                 }
                 if (read.ContainsKey(row))
@@ -444,19 +521,20 @@ internal sealed class HtmlTableReader(List<Finding> findings)
                     Unreadable(RowWhere(table, r), $"第三部分“{row.Where}”行重复出现，此行未读入。");
                     continue;
                 }
-                if (matcher.TypoFinding(RowWhere(table, r), row) is { } typo) findings.Add(typo);
-                var name = $"第三部分“{row.Where}”行";
-                var figures = Overflows(table, r, headerWidth, name) ? null : RowFigures(table, r, figureCells, 7, name, firstFigure, columns.Max() + 1);
-                var counts = new ApplicantCounts();
-                if (figures is not null)
+                if (matcher.Typo is not null) findings.Add(matcher.TypoFinding(RowWhere(table, r), row)!);
+                var name = ApplicationRowNames[row];
+                var hasFigures = !Overflows(table, r, headerWidth, name) && RowFigures(table, r, figureCells, figureStart, 7, name, _figures, firstFigure, labelledWidth);
+                // The table's own blank counts are filled in place (each row is read once); the single row of （六）
+                // has none until it is chosen below.
+                var counts = row.Get(result) ?? new ApplicantCounts();
+                if (hasFigures)
                 {
-                    for (var c = 0; c < 7; c++) counts[ApplicantCounts.Columns[c]] = figures[c];
+                    for (var c = 0; c < 7; c++) counts[ApplicantCounts.Columns[c]] = _figures[c];
                 }
                 read[row] = counts;
             }
         }
 
-        var result = new ApplicationTable();
         var subItems = ApplicationRows.OtherProcessing.Where(read.ContainsKey).ToList();
         if (read.TryGetValue(ApplicationRows.OtherProcessingSingleRow, out var single))
         {
@@ -472,7 +550,26 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         return result;
     }
 
-    private static bool AllBlank(IReadOnlyList<HtmlGridCell> cells)
+    private static bool ContainsCell(List<HtmlGridCell> cells, HtmlGridCell cell)
+    {
+        foreach (var seen in cells)
+        {
+            if (ReferenceEquals(seen, cell)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether every applicant column of the row holds a cell, and none a label.</summary>
+    private static bool AreFigureSlots(HtmlTableGrid grid, int row, int[] columns)
+    {
+        foreach (var c in columns)
+        {
+            if (grid[row, c] is not { } slot || IsLabel(slot.Text)) return false;
+        }
+        return true;
+    }
+
+    private static bool AllBlank(ReadOnlySpan<HtmlGridCell> cells)
     {
         foreach (var c in cells)
         {
@@ -482,7 +579,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     }
 
     /// <summary>A non-empty cell starting in the row right of the labels, in no applicant column.</summary>
-    private static bool HasExtraFigure(IReadOnlyList<HtmlGridCell> cells, int row, int firstFigure, int[] columns)
+    private static bool HasExtraFigure(ReadOnlySpan<HtmlGridCell> cells, int row, int firstFigure, int[] columns)
     {
         foreach (var c in cells)
         {
@@ -493,7 +590,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
 
     private static bool IsApplicationHeader(HtmlTableGrid grid, int row)
     {
-        var cells = grid.CellsOf(row);
+        var cells = grid.CellSpanOf(row);
         var headerWord = false;
         foreach (var c in cells)
         {
@@ -514,19 +611,21 @@ internal sealed class HtmlTableReader(List<Finding> findings)
     private int[]? ApplicantColumnsOf(TableBlock table, int headerRows)
     {
         var grid = table.Grid;
-        var leaf = Enumerable.Range(0, grid.Width).Select(c => LabelMatching.Normalize(LowestLabel(grid, headerRows, c))).ToList();
+        var leaf = new string[grid.Width];
+        for (var c = 0; c < leaf.Length; c++) leaf[c] = LabelMatching.Normalize(LowestLabel(grid, headerRows, c));
         var columns = new int[7];
         for (var k = 0; k < 7; k++)
         {
             var label = ApplicantCounts.Label(ApplicantCounts.Columns[k]);
-            var matches = Enumerable.Range(0, grid.Width).Where(c => leaf[c] == label).ToList();
-            if (matches.Count != 1)
+            // The one column so labelled; none or two are as bad.
+            var column = Array.IndexOf(leaf, label);
+            if (column < 0 || Array.IndexOf(leaf, label, column + 1) >= 0)
             {
                 if (TemplateColumns(grid) is { } template) return template;
                 Unreadable(table.Where, $"第三部分表头中找不到“{label}”列，表格未读入。");
                 return null;
             }
-            columns[k] = matches[0];
+            columns[k] = column;
         }
         return columns;
     }
@@ -559,7 +658,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         for (var r = 0; r < grid.Rows.Count; r++)
         {
             var header = false;
-            foreach (var c in grid.CellsOf(r)) header = header || IsLabel(c.Text);
+            foreach (var c in grid.CellSpanOf(r)) header = header || IsLabel(c.Text);
             (header ? headerRows : dataRows).Add(r);
         }
         if (dataRows.Count == 0)
@@ -569,7 +668,7 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         }
         foreach (var r in headerRows)
         {
-            foreach (var c in grid.CellsOf(r))
+            foreach (var c in grid.CellSpanOf(r))
             {
                 if (c.Row == r && LabelMatching.MistypedLabel(c.Text, LabelMatching.ReviewHeaderWordings) is { } template) findings.Add(LabelMatching.ReviewLabelTypo(RowWhere(table, r), c.Text, template));
             }
@@ -581,25 +680,30 @@ internal sealed class HtmlTableReader(List<Finding> findings)
             return new ReviewAndLitigation();
         }
         var row = dataRows[0];
-        foreach (var more in dataRows.Skip(1).Where(r => grid.CellsOf(r).Any(c => c.Text.Length > 0)))
+        for (var i = 1; i < dataRows.Count; i++)
         {
-            Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(grid.CellsOf(more).Select(c => c.Text))}");
+            var more = dataRows[i];
+            if (!AllBlank(grid.CellSpanOf(more))) Unreadable(RowWhere(table, more), $"第四部分有多于一行数字，此行未读入：{Describe(Texts(grid.CellSpanOf(more)))}");
         }
         var result = new ReviewAndLitigation();
         // An empty cell under the header's own empty cells is Word's uneven row; anything else is a cell too many.
         var headerWidth = headerRows.Count == 0 ? grid.Width : headerRows.Max(r => Extent(grid, r));
-        var extra = grid.CellsOf(row).Where(c => c.Row == row && !columns.Contains(c.Column) && (c.Text.Length > 0 || c.Column + c.ColumnSpan > headerWidth)).ToList();
-        if (extra.Count > 0)
+        bool IsExtra(HtmlGridCell c) => c.Row == row && Array.IndexOf(columns, c.Column) < 0 && (c.Text.Length > 0 || c.Column + c.ColumnSpan > headerWidth);
+        if (grid.CellsOf(row).Any(IsExtra))
         {
-            Unreadable(RowWhere(table, row), $"第四部分数字行在表头之外还有单元格：{Describe(extra.Select(c => c.Text))}，此行未读入。");
+            Unreadable(RowWhere(table, row), $"第四部分数字行在表头之外还有单元格：{Describe(grid.CellsOf(row).Where(IsExtra).Select(c => c.Text))}，此行未读入。");
             return result;
         }
-        var figures = RowFigures(table, row, columns.Select(c => grid[row, c]).OfType<HtmlGridCell>().ToList(), 15, "第四部分");
-        if (figures is null) return result;
+        var figureCells = new List<HtmlGridCell>(columns.Length);
+        foreach (var c in columns)
+        {
+            if (grid[row, c] is { } cell) figureCells.Add(cell);
+        }
+        if (!RowFigures(table, row, CollectionsMarshal.AsSpan(figureCells), 0, 15, "第四部分", _figures)) return result;
         var k = 0;
         foreach (var group in ReportCells.ReviewGroups)
         {
-            foreach (var outcome in ReportCells.Outcomes) outcome.Set(group.Get(result), figures[k++]);
+            foreach (var outcome in ReportCells.Outcomes) outcome.Set(group.Get(result), _figures[k++]);
         }
         return result;
     }
@@ -614,49 +718,81 @@ internal sealed class HtmlTableReader(List<Finding> findings)
         var columns = new int[15];
         Array.Fill(columns, -1);
         // A group label copied flat from Word's merged cells stands in the first of its columns, the rest left empty.
-        var groupLabels = headerRows.Select(r => FilledRight(grid, r)).ToList();
+        var groupsNamed = new int[grid.Width];
+        foreach (var r in headerRows) AddGroupsNamedRight(grid, r, groupsNamed);
         for (var c = 0; c < grid.Width; c++)
         {
-            var path = headerRows.Select(r => grid[r, c]).OfType<HtmlGridCell>().Distinct().Select(h => LabelMatching.Normalize(h.Text)).Where(t => t.Length > 0).ToList();
-            if (path.Count == 0) continue;
-            var groups = groupLabels.Select(g => g[c]).ToList();
-            var group = groups.Any(p => Names(p, "复议后起诉")) ? 2
-                : groups.Any(p => Names(p, "未经复议直接起诉")) ? 1
-                : groups.Any(p => Names(p, "行政复议")) ? 0
-                : -1;
-            var outcome = -1;
-            var bestScore = 0.0;
-            for (var i = 0; i < NormalizedOutcomeLabels.Length; i++)
+            // The lowest non-empty label over the column: its outcome.
+            string? leaf = null;
+            foreach (var r in headerRows)
             {
-                // path[^1] is normalized already; the first of equal scores wins.
-                var score = LabelMatching.SimilarityOfNormalized(NormalizedOutcomeLabels[i], path[^1]);
-                if (score >= 0.6 && (outcome < 0 || score > bestScore))
+                if (grid[r, c] is { } cell && LabelMatching.Normalize(cell.Text) is { Length: > 0 } text) leaf = text;
+            }
+            if (leaf is null) continue;
+            var group = (groupsNamed[c] & (1 << 2)) != 0 ? 2
+                : (groupsNamed[c] & (1 << 1)) != 0 ? 1
+                : (groupsNamed[c] & (1 << 0)) != 0 ? 0
+                : -1;
+            var outcome = Array.IndexOf(NormalizedOutcomeLabels, leaf);
+            if (outcome < 0)
+            {
+                var bestScore = 0.0;
+                for (var i = 0; i < NormalizedOutcomeLabels.Length; i++)
                 {
-                    outcome = i;
-                    bestScore = score;
+                    // The first of equal scores wins.
+                    var score = LabelMatching.SimilarityOfNormalized(NormalizedOutcomeLabels[i], leaf);
+                    if (score >= 0.6 && (outcome < 0 || score > bestScore))
+                    {
+                        outcome = i;
+                        bestScore = score;
+                    }
                 }
             }
             if (group < 0 || outcome < 0 || columns[group * 5 + outcome] >= 0) return null;
             columns[group * 5 + outcome] = c;
         }
-        return columns.All(c => c >= 0) ? columns : null;
+        return Array.TrueForAll(columns, c => c >= 0) ? columns : null;
     }
+
+    /// <summary>The groups of section 四 in template order, as their header labels name them.</summary>
+    private static readonly string[] ReviewGroupLabels = ["行政复议", "未经复议直接起诉", "复议后起诉"];
+
+    /// <summary>
+    /// Marks in <paramref name="groupsNamed"/> (bit k for group k) the groups a header row's labels name in each column,
+    /// each empty slot taking the label on its left.
+    /// </summary>
+    private static void AddGroupsNamedRight(HtmlTableGrid grid, int row, int[] groupsNamed)
+    {
+        HtmlGridCell? last = null;
+        var named = 0;
+        for (var c = 0; c < grid.Width; c++)
+        {
+            // A label spanning columns is the same cell in each: looked at once.
+            if (grid[row, c] is { } cell && !ReferenceEquals(cell, last) && LabelMatching.Normalize(cell.Text) is { Length: > 0 } text)
+            {
+                last = cell;
+                named = TemplateHeaderGroups.TryGetValue(text, out var known) ? known : GroupsNamed(text);
+            }
+            groupsNamed[c] |= named;
+        }
+    }
+
+    /// <summary>The groups (bit k for group k) a normalized header label names.</summary>
+    private static int GroupsNamed(string label)
+    {
+        var named = 0;
+        for (var k = 0; k < ReviewGroupLabels.Length; k++)
+        {
+            if (Names(label, ReviewGroupLabels[k])) named |= 1 << k;
+        }
+        return named;
+    }
+
+    /// <summary>What the template's own header labels name, worked out once: most tables print only these.</summary>
+    private static readonly Dictionary<string, int> TemplateHeaderGroups = LabelMatching.ReviewHeaderWordings
+        .Select(LabelMatching.Normalize).Distinct().ToDictionary(label => label, GroupsNamed, StringComparer.Ordinal);
 
     /// <summary>Whether a header label is a group's, as printed or mistyped (its LABEL.TYPO is given with the header).</summary>
     private static bool Names(string label, string group) =>
         label.Contains(group, StringComparison.Ordinal) || LabelMatching.MistypedLabel(label, [group]) is not null;
-
-    /// <summary>The normalized labels of a header row, each empty slot given the label on its left.</summary>
-    private static string[] FilledRight(HtmlTableGrid grid, int row)
-    {
-        var labels = new string[grid.Width];
-        var last = "";
-        for (var c = 0; c < grid.Width; c++)
-        {
-            var text = LabelMatching.Normalize(grid[row, c]?.Text ?? "");
-            if (text.Length > 0) last = text;
-            labels[c] = last;
-        }
-        return labels;
-    }
 }

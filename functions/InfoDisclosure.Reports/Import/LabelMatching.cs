@@ -47,14 +47,21 @@ public static partial class LabelMatching
                 '‘' or '’' => '\'',
                 _ => ch,
             };
-            if (char.IsWhiteSpace(c) || c == '*') continue;
+            if (IsWhiteSpace(c) || c == '*') continue;
             sb.Append(c);
         }
         return sb.ToString();
     }
 
+    /// <summary>Whether <see cref="Normalize"/> changes or removes the character; every Chinese character is told apart at once.</summary>
     private static bool Changes(char c) =>
-        c is >= '\uFF01' and <= '\uFF5E' or '\u3000' or '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c);
+        c > '\u3000' ? c is >= '\uFF01' and <= '\uFF5E' : c is '“' or '”' or '„' or '‘' or '’' or '*' || char.IsWhiteSpace(c);
+
+    /// <summary>
+    /// <see cref="char.IsWhiteSpace(char)"/>, answered without a table look-up for the characters above U+3000 (every
+    /// Chinese character), none of which is white space.
+    /// </summary>
+    internal static bool IsWhiteSpace(char c) => c <= '\u3000' && char.IsWhiteSpace(c);
 
     /// <summary>
     /// Whether <see cref="Cell.Parse"/> reads the text as a number. Text with a character no number has (a Chinese
@@ -66,16 +73,24 @@ public static partial class LabelMatching
         if (text.Length is > 0 and <= 28 && IsAsciiDigits(text)) return true;
         foreach (var c in text)
         {
-            if (!(char.IsAsciiDigit(c) || c is '.' or '-' or ',' or ' ' or (>= '\uFF0B' and <= '\uFF19') || char.IsWhiteSpace(c))) return false;
+            if (!(char.IsAsciiDigit(c) || c is '.' or '-' or ',' or ' ' or (>= '\uFF0B' and <= '\uFF19') || IsWhiteSpace(c))) return false;
         }
         return Cell.Parse(text).IsNumber;
     }
 
     /// <summary><see cref="Cell.Parse"/>, with a plain count (1 to 28 ASCII digits, most cells) read directly.</summary>
-    internal static Cell ParseCell(string text) =>
-        text.Length is > 0 and <= 28 && IsAsciiDigits(text)
-            ? Cell.Of(decimal.Parse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture))
-            : Cell.Parse(text);
+    internal static Cell ParseCell(string text)
+    {
+        if (text.Length is 0 or > 28 || !IsAsciiDigits(text)) return Cell.Parse(text);
+        // Up to 18 digits fit a long: summed here, as decimal.Parse would read them (an integer, scale 0).
+        if (text.Length <= 18)
+        {
+            var value = 0L;
+            foreach (var c in text) value = value * 10 + (c - '0');
+            return Cell.Of(value);
+        }
+        return Cell.Of(decimal.Parse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     private static bool IsAsciiDigits(string text)
     {
@@ -119,11 +134,29 @@ public static partial class LabelMatching
     /// <summary>The numbering at the start of a label, if any.</summary>
     public static LabelMarker ParseMarker(string label)
     {
-        var s = label.Trim().Replace("**", "");
-        if (MatchPart(s, out var part, out var length)) return new(MarkerKind.Part, part, s[length..].Trim());
-        if (MatchSection(s, out var section, out length)) return new(MarkerKind.Section, section, s[length..].Trim());
-        if (MatchItem(s, out var item, out length)) return new(MarkerKind.Item, item, s[length..].Trim());
+        var s = Trim(label, 0).Replace("**", "");
+        if (MatchPart(s, out var part, out var length)) return new(MarkerKind.Part, part, Trim(s, length));
+        if (MatchSection(s, out var section, out length)) return new(MarkerKind.Section, section, Trim(s, length));
+        if (MatchItem(s, out var item, out length)) return new(MarkerKind.Item, item, Trim(s, length));
         return new(MarkerKind.None, 0, s);
+    }
+
+    /// <summary>s[start..].Trim(), telling white space by <see cref="IsWhiteSpace"/> (the same characters, found sooner).</summary>
+    private static string Trim(string s, int start)
+    {
+        var end = s.Length;
+        while (start < end && IsWhiteSpace(s[start])) start++;
+        while (end > start && IsWhiteSpace(s[end - 1])) end--;
+        return start == 0 && end == s.Length ? s : s[start..end];
+    }
+
+    /// <summary>The kind of <see cref="ParseMarker"/>, without the text after the marker.</summary>
+    internal static MarkerKind MarkerKindOf(string label)
+    {
+        var s = Trim(label, 0).Replace("**", "");
+        if (MatchPart(s, out _, out _)) return MarkerKind.Part;
+        if (MatchSection(s, out _, out _)) return MarkerKind.Section;
+        return MatchItem(s, out _, out _) ? MarkerKind.Item : MarkerKind.None;
     }
 
     // The three markers are matched by hand (labels are read by the thousand): each method matches exactly what its
@@ -184,7 +217,7 @@ public static partial class LabelMatching
 
     private static int SkipWhiteSpace(string s, int i)
     {
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        while (i < s.Length && IsWhiteSpace(s[i])) i++;
         return i;
     }
 
@@ -195,7 +228,7 @@ public static partial class LabelMatching
     {
         foreach (var c in label)
         {
-            if (c != '*' && !char.IsWhiteSpace(c)) return c;
+            if (c != '*' && !IsWhiteSpace(c)) return c;
         }
         return '\0';
     }
@@ -248,7 +281,7 @@ public static partial class LabelMatching
         heading = "";
         // A heading starts with its Chinese numeral (after any spaces and bold markers): most lines are rejected here.
         if (!IsChineseNumeral(FirstSignificant(line))) return false;
-        if (line.Contains('\t') || CellSeparator().IsMatch(line.Trim())) return false;
+        if (line.Contains('\t') || HasCellSeparator(line.AsSpan().Trim())) return false;
         var marker = ParseMarker(line);
         if (marker.Kind != MarkerKind.Section || marker.Number is < 1 or > 6) return false;
         var text = marker.Text;
@@ -273,6 +306,9 @@ public static partial class LabelMatching
     /// <summary>Characters a heading may add or leave out without being mistyped ("存在主要问题", "工作总体情况").</summary>
     private const string OptionalInHeadings = "的工作";
 
+    /// <summary>The most characters a heading may have mistyped.</summary>
+    private const int MaxHeadingDistance = 2;
+
     /// <summary>
     /// The template's wording of section <paramref name="number"/>'s heading when the printed one is that wording
     /// mistyped (one or two characters added, left out or changed, e.g. "政府信息公开行政法复议、行政诉讼情况"); null
@@ -286,11 +322,13 @@ public static partial class LabelMatching
         var best = int.MaxValue;
         foreach (var wording in HeadingWordings[number - 1])
         {
-            var distance = EditDistance(printed, wording);
+            // Most headings are printed as the template words them: no distance to compute.
+            if (printed == wording) return null;
+            var distance = EditDistance(printed, wording, OptionalInHeadings, MaxHeadingDistance);
             if (distance == 0) return null;
             if (distance < best) (best, closest) = (distance, wording);
         }
-        return best <= 2 ? closest : null;
+        return best <= MaxHeadingDistance ? closest : null;
     }
 
     /// <summary>The header labels of section 四's table, as the template words them.</summary>
@@ -306,16 +344,29 @@ public static partial class LabelMatching
     {
         var printed = Normalize(label);
         if (printed.Length == 0) return null;
+        // Printed as one of the wordings (most labels): at distance 0, so no typo, whichever wording comes first.
+        foreach (var wording in wordings)
+        {
+            if (printed == Normalize(wording)) return null;
+        }
+        // Only the closest wording decides, and it is a typo only within its own allowance (at most 2): distances
+        // beyond the largest allowance need not be known, only that they are too far.
+        var maxDistance = 0;
+        foreach (var wording in wordings) maxDistance = Math.Max(maxDistance, TypoAllowance(Normalize(wording)));
         string? closest = null;
         var best = int.MaxValue;
         foreach (var wording in wordings)
         {
-            var distance = EditDistance(printed, Normalize(wording), "");
-            if (distance == 0) return null;
-            if (distance < best) (best, closest) = (distance, wording);
+            var normalized = Normalize(wording);
+            // Only a wording closer than the closest so far can change the answer.
+            var distance = EditDistance(printed, normalized, "", Math.Min(maxDistance, best - 1));
+            if (distance < best && distance <= maxDistance) (best, closest) = (distance, wording);
         }
-        return closest is not null && best <= Math.Min(2, Normalize(closest).Length / 4) ? closest : null;
+        return closest is not null && best <= TypoAllowance(Normalize(closest)) ? closest : null;
     }
+
+    /// <summary>How many characters a table label may have mistyped: one in four, at most 2.</summary>
+    private static int TypoAllowance(string normalizedWording) => Math.Min(2, normalizedWording.Length / 4);
 
     /// <summary>The <see cref="Rules.LabelTypo"/> finding for a row label of section 二 read tolerantly.</summary>
     public static Finding ProactiveLabelTypo(string where, string printed, string template) =>
@@ -325,25 +376,40 @@ public static partial class LabelMatching
     public static Finding ReviewLabelTypo(string where, string printed, string template) =>
         new(Rules.LabelTypo, Severity.Warning, where, $"第四部分的表头印为“{printed.Trim()}”，模板为“{template}”。");
 
-    /// <summary>Edit distance where adding or leaving out one of <paramref name="optional"/> costs nothing.</summary>
-    private static int EditDistance(string a, string b, string optional = OptionalInHeadings)
+    /// <summary>
+    /// Edit distance where adding or leaving out one of <paramref name="optional"/> costs nothing, when it is at most
+    /// <paramref name="max"/>; any value above <paramref name="max"/> when it is more (the rest is not computed).
+    /// </summary>
+    private static int EditDistance(string a, string b, string optional, int max)
     {
-        int Cost(char c) => optional.Contains(c) ? 0 : 1;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 1; j <= b.Length; j++) previous[j] = previous[j - 1] + Cost(b[j - 1]);
+        // Every character added or left out costs 1 when none is optional: lengths this far apart are too far.
+        if (optional.Length == 0 && Math.Abs(a.Length - b.Length) > max) return max + 1;
+        Span<int> rows = b.Length < 128 ? stackalloc int[2 * (b.Length + 1)] : new int[2 * (b.Length + 1)];
+        var previous = rows[..(b.Length + 1)];
+        var current = rows[(b.Length + 1)..];
+        previous[0] = 0;
+        for (var j = 1; j <= b.Length; j++) previous[j] = previous[j - 1] + Cost(b[j - 1], optional);
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = previous[0] + Cost(a[i - 1]);
+            var costA = Cost(a[i - 1], optional);
+            current[0] = previous[0] + costA;
+            var rowMin = current[0];
             for (var j = 1; j <= b.Length; j++)
             {
-                current[j] = Math.Min(Math.Min(previous[j] + Cost(a[i - 1]), current[j - 1] + Cost(b[j - 1])),
+                current[j] = Math.Min(Math.Min(previous[j] + costA, current[j - 1] + Cost(b[j - 1], optional)),
                     previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                rowMin = Math.Min(rowMin, current[j]);
             }
-            (previous, current) = (current, previous);
+            // No cost is negative, so no later row gets below this one's least.
+            if (rowMin > max) return max + 1;
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }
+
+    private static int Cost(char c, string optional) => optional.Length > 0 && optional.Contains(c) ? 0 : 1;
 
     /// <summary>
     /// A numbered part "（一）…" or "(一) …" at the start of a line of prose: its number and the text after the
@@ -357,6 +423,16 @@ public static partial class LabelMatching
             return true;
         }
         rest = line;
+        return false;
+    }
+
+    /// <summary>Whether <see cref="CellSeparator"/> matches somewhere in the text, without the pattern (most lines are short).</summary>
+    private static bool HasCellSeparator(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is ' ' or '\u3000' && text[i - 1] is ' ' or '\u3000') return true;
+        }
         return false;
     }
 
@@ -377,6 +453,9 @@ public sealed class ApplicationRowMatcher
     private sealed record RowKey(ApplicationRow Row, int Section, int Part, int Item, string Text)
     {
         public string NormalizedText { get; } = LabelMatching.Normalize(Text);
+
+        /// <summary>Where the key stands in <see cref="Keys"/>.</summary>
+        public int Index { get; init; }
     }
 
     private static readonly RowKey[] Keys = BuildKeys();
@@ -427,25 +506,35 @@ public sealed class ApplicationRowMatcher
         if (item > 0 && part == 0) part = currentGroup != 0 ? currentGroup : Keys[Math.Min(nextIndex, Keys.Length - 1)].Part;
         if (section == 3) section = 0;
 
+        var normalized = LabelMatching.Normalize(text);
         RowKey? found = null;
         if (section != 0 || part != 0)
         {
-            found = Keys.FirstOrDefault(k => k.Section == section && k.Part == part && k.Item == item);
-            // The numbering names a row; the text must not contradict it outright.
-            if (found is not null && text.Length > 0 && LabelMatching.SimilarityOfNormalized(LabelMatching.Normalize(text), found.NormalizedText) < 0.3) found = null;
+            found = KeyNumbered(section, part, item);
+            // The numbering names a row; the text must not contradict it outright (the same text never does).
+            if (found is not null && text.Length > 0 && normalized != found.NormalizedText
+                && LabelMatching.SimilarityOfNormalized(normalized, found.NormalizedText) < 0.3) found = null;
         }
-        found ??= BestBySimilarity(text);
+        found ??= BestBySimilarity(normalized);
         if (found is null) return (Outcome.Unknown, null);
 
         if (found.Part is >= 3 and <= 6) currentGroup = found.Part;
-        nextIndex = Array.IndexOf(Keys, found) + 1;
-        if (text.Length > 0 && LabelMatching.Normalize(text) != found.NormalizedText) Typo = (text, found.Text);
+        nextIndex = found.Index + 1;
+        if (text.Length > 0 && normalized != found.NormalizedText) Typo = (text, found.Text);
         return (Outcome.Row, found.Row);
     }
 
-    private RowKey? BestBySimilarity(string text)
+    private static RowKey? KeyNumbered(int section, int part, int item)
     {
-        var normalized = LabelMatching.Normalize(text);
+        foreach (var key in Keys)
+        {
+            if (key.Section == section && key.Part == part && key.Item == item) return key;
+        }
+        return null;
+    }
+
+    private RowKey? BestBySimilarity(string normalized)
+    {
         if (normalized.Length == 0) return null;
         RowKey? best = null;
         var bestScore = 0.0;
@@ -486,6 +575,6 @@ public sealed class ApplicationRowMatcher
         keys.Add(new(ApplicationRows.OtherProcessingSingleRow, 0, 6, 0, LabelMatching.StripMarker(ApplicationRows.OtherProcessingSingleRow.Label)));
         keys.Add(new(ApplicationRows.ResultsTotal, 0, 7, 0, LabelMatching.StripMarker(ApplicationRows.ResultsTotal.Label)));
         keys.Add(new(ApplicationRows.CarriedForward, 4, 0, 0, LabelMatching.StripMarker(ApplicationRows.CarriedForward.Label)));
-        return keys.ToArray();
+        return keys.Select((key, index) => key with { Index = index }).ToArray();
     }
 }

@@ -14,14 +14,15 @@ public static partial class TextFacts
     public static Contact ExtractContact(IEnumerable<string> paragraphs)
     {
         var contact = new Contact();
+        // Each pattern needs a word of its own ("地址", "邮编" …): a paragraph without it is not searched.
         foreach (var p in paragraphs)
         {
-            contact.Address ??= First(Address(), p);
-            contact.Postcode ??= First(Postcode(), p);
-            contact.Phone ??= First(Phone(), p);
-            contact.Fax ??= First(Fax(), p);
-            contact.Email ??= First(Email(), p);
-            contact.PortalUrl ??= First(Url(), p);
+            if (p.Contains("地址", StringComparison.Ordinal)) contact.Address ??= First(Address(), p);
+            if (p.Contains("邮编", StringComparison.Ordinal) || p.Contains("邮政编码", StringComparison.Ordinal)) contact.Postcode ??= First(Postcode(), p);
+            if (p.Contains("电话", StringComparison.Ordinal)) contact.Phone ??= First(Phone(), p);
+            if (p.Contains("传真", StringComparison.Ordinal)) contact.Fax ??= First(Fax(), p);
+            if (p.Contains('@')) contact.Email ??= First(Email(), p);
+            if (p.Contains("http", StringComparison.Ordinal) || p.Contains("www.", StringComparison.Ordinal)) contact.PortalUrl ??= First(Url(), p);
         }
         return contact;
     }
@@ -34,6 +35,8 @@ public static partial class TextFacts
     {
         foreach (var text in texts)
         {
+            // Both patterns name the fee.
+            if (!text.Contains("信息处理费", StringComparison.Ordinal)) continue;
             var none = NoFee().Match(text);
             var amount = FeeAmount().Match(text);
             if (none.Success && (!amount.Success || none.Index < amount.Index)) return 0m;

@@ -15,6 +15,14 @@ namespace InfoDisclosure.Reports.Import;
 public static class TextImporter
 {
     public static ImportResult Import(string text) => new TextReportReader(text).Read();
+
+    /// <summary>
+    /// The import of the text whose lines are <paramref name="lines"/> (none holding a line break), for a format whose
+    /// tables of sections 二–四 are read from its grids: such a section given as its heading alone, at a line of
+    /// <paramref name="tableHeadings"/>, is not read as text, since all that reading finds is its rows missing.
+    /// </summary>
+    internal static ImportResult ImportNarrative(IReadOnlyList<string> lines, IReadOnlySet<int> tableHeadings) =>
+        new TextReportReader(lines, tableHeadings).Read();
 }
 
 /// <summary>One line of the input and its 1-based number.</summary>
@@ -37,13 +45,21 @@ internal sealed partial class TextReportReader
     ];
 
     private readonly SourceLine[] lines;
+    private readonly IReadOnlySet<int>? tableHeadings;
     private readonly List<Finding> findings = [];
     private readonly AnnualReport report = new();
 
     public TextReportReader(string text)
+        : this(text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'), null)
     {
-        var normalized = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
-        lines = normalized.Split('\n').Select((t, i) => new SourceLine(i + 1, t)).ToArray();
+    }
+
+    /// <summary>The reader of <see cref="TextImporter.ImportNarrative"/>.</summary>
+    public TextReportReader(IReadOnlyList<string> lines, IReadOnlySet<int>? tableHeadings)
+    {
+        this.lines = new SourceLine[lines.Count];
+        for (var i = 0; i < lines.Count; i++) this.lines[i] = new SourceLine(i + 1, lines[i]);
+        this.tableHeadings = tableHeadings;
     }
 
     public ImportResult Read()
@@ -62,6 +78,7 @@ internal sealed partial class TextReportReader
                 Unreadable(next?.HeadingLine ?? lines[^1], $"未找到第{LabelMatching.ChineseNumeral(n)}部分“{SectionNames[n - 1]}”。");
                 continue;
             }
+            if (n is 2 or 3 or 4 && IsReadElsewhere(section)) continue;
             switch (n)
             {
                 case 1: ReadOverview(section); break;
@@ -74,6 +91,13 @@ internal sealed partial class TextReportReader
         }
         return new ImportResult(report, findings);
     }
+
+    /// <summary>
+    /// A section of <see cref="TextImporter.ImportNarrative"/> given as its heading alone: reading it would only find
+    /// every row missing, at the heading, which the caller drops (the grids give the table).
+    /// </summary>
+    private bool IsReadElsewhere(TextSection section) =>
+        tableHeadings is not null && tableHeadings.Contains(section.HeadingLine.Number) && section.Lines.Count == 0;
 
     private void Unreadable(SourceLine line, string message) =>
         findings.Add(new Finding(Rules.ImportUnreadable, Severity.Error, line.Where, message));

@@ -100,6 +100,55 @@ public class LabelMatchingReferenceTests
         Assert.Equal(RegexLabelMatching.Similarity(a, b), LabelMatching.Similarity(a, b));
     }
 
+    /// <summary>Characters a typo puts in: the template's own, the optional "的工作", spaces, full-width and bold markers.</summary>
+    private static readonly char[] TypoCharacters = "行政复议诉讼未经直接起后结果维持纠正其他尚审结总计的工作情况 \u3000*１A、".ToCharArray();
+
+    private static readonly string[] TemplateWordings =
+    [
+        .. LabelMatching.ReviewHeaderWordings, "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+        "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "其他需要报告的事项",
+    ];
+
+    /// <summary>One edit: a character put in, cut out or changed.</summary>
+    private static Gen<string> Edit(string s) => Gen.Choose(0, 2).SelectMany(kind => Gen.Choose(0, s.Length).SelectMany(at =>
+        Gen.Elements(TypoCharacters).Select(c => kind switch
+        {
+            0 => s.Insert(at, c.ToString()),
+            1 when at < s.Length => s.Remove(at, 1),
+            _ when at < s.Length => s.Remove(at, 1).Insert(at, c.ToString()),
+            _ => s + c,
+        })));
+
+    /// <summary>A template wording with up to five edits: at, just within and just past every allowance.</summary>
+    private static readonly Gen<string> Mistyped = Gen.Elements(TemplateWordings).SelectMany(w => Gen.Choose(0, 5).SelectMany(n =>
+        Enumerable.Range(0, n).Aggregate(Gen.Constant(w), (gen, _) => gen.SelectMany(Edit))));
+
+    public static class MistypedLabels
+    {
+        public static Arbitrary<string> Strings() => Arb.From(Gen.Frequency((6, Mistyped), (1, Label)));
+    }
+
+    [Property(Arbitrary = [typeof(MistypedLabels)], MaxTest = 20_000)]
+    public void The_bounded_typo_matchers_agree_with_the_full_edit_distance(string label)
+    {
+        Assert.Equal(FullEditDistanceLabelTypos.MistypedLabel(label, LabelMatching.ReviewHeaderWordings), LabelMatching.MistypedLabel(label, LabelMatching.ReviewHeaderWordings));
+        foreach (var group in new[] { "行政复议", "未经复议直接起诉", "复议后起诉" })
+        {
+            Assert.Equal(FullEditDistanceLabelTypos.MistypedLabel(label, [group]), LabelMatching.MistypedLabel(label, [group]));
+        }
+        for (var n = 0; n <= 7; n++) Assert.Equal(FullEditDistanceLabelTypos.MistypedHeading(n, label), LabelMatching.MistypedHeading(n, label));
+    }
+
+    [Fact]
+    public void The_generated_typos_reach_matches_and_misses_of_both_matchers()
+    {
+        var labels = Mistyped.Sample(2_000);
+        Assert.Contains(labels, l => FullEditDistanceLabelTypos.MistypedLabel(l, LabelMatching.ReviewHeaderWordings) is not null);
+        Assert.Contains(labels, l => l.Length > 0 && LabelMatching.ReviewHeaderWordings.Any(w => l.Contains(w[..2], StringComparison.Ordinal))
+            && FullEditDistanceLabelTypos.MistypedLabel(l, LabelMatching.ReviewHeaderWordings) is null);
+        Assert.Contains(labels, l => Enumerable.Range(1, 6).Any(n => FullEditDistanceLabelTypos.MistypedHeading(n, l) is not null));
+    }
+
     [Fact]
     public void The_generated_labels_reach_every_marker_kind_and_the_headings()
     {

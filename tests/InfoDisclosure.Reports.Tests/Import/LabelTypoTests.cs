@@ -92,6 +92,22 @@ public class LabelTypoTests
         Assert.Equal(ReportJson.Serialize(ReportImporter.ImportText(TestPaths.ReadFixture("2023_hongze_district_gov.txt")).Report), ReportJson.Serialize(result.Report));
     }
 
+    /// <summary>"未经复议直接起诉" has eight characters: two may be mistyped (one in four), a third makes it no label of the template.</summary>
+    [Theory]
+    [InlineData("未经复仪直接起述", true)]
+    [InlineData("未经复仪直按起述", false)]
+    [InlineData("未经复议直接起诉书面", true)]
+    [InlineData("未经复议直接起诉书面文", false)]
+    public void A_header_label_is_a_typo_up_to_one_character_in_four(string printed, bool typo)
+    {
+        var text = TestPaths.ReadFixture("2023_hongze_district_gov.txt").Replace("\t未经复议直接起诉\t", $"\t{printed}\t", StringComparison.Ordinal);
+        Assert.Contains(printed, text);
+
+        var typos = ReportImporter.ImportText(text).Findings.Where(f => f.Rule == Rules.LabelTypo && f.Message.StartsWith("第四部分", StringComparison.Ordinal)).Select(f => f.Message);
+
+        Assert.Equal(typo ? [$"第四部分的表头印为“{printed}”，模板为“未经复议直接起诉”。"] : [], typos);
+    }
+
     [Fact]
     public void A_portal_page_and_a_word_document_with_the_table_typos_name_them_as_the_text_does()
     {
