@@ -144,7 +144,6 @@ internal sealed class OfficeXmlReader : IDisposable
 
     private byte[]? _rented;
     private readonly byte[] _xml;
-    private readonly int _start;
     private readonly int _length;
     private readonly Dictionary<string, string> _known;
     private int _i;
@@ -172,7 +171,6 @@ internal sealed class OfficeXmlReader : IDisposable
     private OfficeXmlReader(byte[] xml, int start, int length, Dictionary<string, string> known, byte[]? rented)
     {
         _xml = xml;
-        _start = start;
         _length = start + length;
         _i = start;
         _known = known;
